@@ -1,0 +1,10 @@
+package io.jdirs;
+
+import java.io.IOException;
+
+/** The file system failed (disk full, permission denied, I/O error); the cause is the {@link IOException}. */
+public class StorageException extends JdirsException {
+    public StorageException(String path, String detail, IOException cause) {
+        super(path, detail, cause);
+    }
+}

@@ -1,0 +1,103 @@
+package io.jdirs;
+
+import io.jdirs.store.CountingFileLayer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What reaches the disk, counted operation by operation (never timed). */
+class LazyIoTest {
+    @TempDir
+    Path dir;
+
+    private static void fill(Path path, int objects) {
+        try (Database db = Database.open(path)) {
+            db.update(tx -> {
+                for (int i = 0; i < objects; i++) {
+                    tx.node("users/u" + i).put("name", "user " + i).put("age", i % 90);
+                }
+            });
+        }
+    }
+
+    @Test
+    void openingReadsNoUserDataWhateverTheSize() {
+        fill(dir.resolve("empty"), 0);
+        fill(dir.resolve("big"), 3000);
+        CountingFileLayer files = new CountingFileLayer();
+        Database.open(dir.resolve("empty"), Options.defaults(), files, false).close();
+        List<String> emptyOps = files.ops();
+        files.reset();
+        Database.open(dir.resolve("big"), Options.defaults(), files, false).close();
+        assertThat(files.ops()).hasSameSizeAs(emptyOps).allMatch(op -> op.contains(".jdirs"));
+        assertThat(emptyOps).hasSize(1); // read .jdirs/format
+    }
+
+    @Test
+    void repeatedReadsAreServedFromTheCache() {
+        fill(dir.resolve("db"), 10);
+        CountingFileLayer files = new CountingFileLayer();
+        try (Database db = Database.open(dir.resolve("db"), Options.defaults(), files, false)) {
+            files.reset();
+            assertThat(db.node("users/u7").getString("name")).isEqualTo("user 7");
+            assertThat(files.count("read")).isEqualTo(1);
+            assertThat(files.count("names")).isEqualTo(1); // the node's own directory, not users/
+            files.reset();
+            for (int i = 0; i < 100; i++) {
+                assertThat(db.node("users/u7").getString("name")).isEqualTo("user 7");
+                assertThat(db.node("users/u7").getInt("age")).isEqualTo(7);
+            }
+            assertThat(files.ops()).filteredOn(op -> !op.contains("age.int")).isEmpty();
+            assertThat(files.count("read")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void writesKeepTheCacheCurrentSoReadsAfterWritesNeedNoIo() {
+        fill(dir.resolve("db"), 10);
+        CountingFileLayer files = new CountingFileLayer();
+        try (Database db = Database.open(dir.resolve("db"), Options.defaults(), files, false)) {
+            db.node("users/u1").getString("name");
+            db.node("users/u1").put("name", "renamed");
+            files.reset();
+            assertThat(db.node("users/u1").getString("name")).isEqualTo("renamed");
+            db.node("users/new").put("name", "fresh");
+            files.reset();
+            assertThat(db.node("users/new").getString("name")).isEqualTo("fresh");
+            assertThat(db.node("users/new").keys()).containsExactly("name");
+            assertThat(files.ops()).isEmpty();
+        }
+    }
+
+    @Test
+    void aLargeFolderIsNeverListedToReadOrCreateOneNode() {
+        fill(dir.resolve("db"), 3000);
+        CountingFileLayer files = new CountingFileLayer();
+        try (Database db = Database.open(dir.resolve("db"), Options.defaults(), files, false)) {
+            Path users = db.path().resolve("users");
+            db.node("users/u42").getString("name");
+            assertThat(files.ops()).noneMatch(op -> op.equals("names " + users));
+            db.node("users/u99999").put("name", "new");       // checks case collisions: one pass over users/
+            db.node("users/u99998").put("name", "newer");     // and never again
+            db.node("users/u42").put("age", 43);
+            assertThat(files.ops()).filteredOn(op -> op.equals("names " + users)).hasSize(1);
+            assertThat(files.ops()).filteredOn(op -> op.startsWith("kind " + users + "/")).hasSizeLessThan(10);
+        }
+    }
+
+    @Test
+    void withoutACacheEveryReadGoesToDisk() {
+        fill(dir.resolve("db"), 3);
+        CountingFileLayer files = new CountingFileLayer();
+        try (Database db = Database.open(dir.resolve("db"), Options.defaults().cacheSize(0), files, false)) {
+            db.node("users/u1").getString("name");
+            files.reset();
+            db.node("users/u1").getString("name");
+            assertThat(files.count("read")).isEqualTo(1);
+        }
+    }
+}
