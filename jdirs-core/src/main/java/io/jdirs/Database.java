@@ -26,8 +26,12 @@ import java.util.function.Function;
  * {@link #write} run several operations as one.
  */
 public final class Database implements AutoCloseable {
+    /** Conflicts after which {@code read}, {@code write} and node operations run exclusively. */
+    static final int OPTIMISTIC_ATTEMPTS = 3;
+
     private final Engine engine;
     private final Options options;
+    private volatile boolean closed;
 
     private Database(Engine engine, Options options) {
         this.engine = engine;
@@ -57,7 +61,7 @@ public final class Database implements AutoCloseable {
     static Database open(Path dir, Options options, FileLayer files, boolean adopt) {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(options, "options");
-        return new Database(Engine.open(dir, files, adopt, options.cacheSize()), options);
+        return new Database(Engine.open(dir, files, adopt, options.settings()), options);
     }
 
     /** The directory of the database. */
@@ -99,43 +103,90 @@ public final class Database implements AutoCloseable {
 
     /** Starts an explicit transaction; see {@link Transaction}. */
     public Transaction begin() {
-        return new Transaction(this, engine.begin(false));
+        return new Transaction(this, begin(false));
     }
 
-    /** Closes the database; transactions and nodes in use fail with {@link ClosedException} from then on. */
+    /**
+     * Closes the database: commits not yet written (relaxed durability) are written, and transactions
+     * and nodes in use fail with {@link ClosedException} from then on. Opening the same directory again
+     * in this process before closing shares one open database; it closes with its last {@code close}.
+     */
     @Override
     public void close() {
-        engine.close();
+        if (!closed) {
+            closed = true;
+            engine.close();
+        }
+    }
+
+    /** Drops the database as a killed process would (nothing pending is written): for crash tests. */
+    void crash() {
+        closed = true;
+        engine.crash();
     }
 
     private <T> T run(boolean readOnly, Function<Transaction, T> work) {
-        Tx tx = engine.begin(readOnly);
-        try {
-            T result = work.apply(new Transaction(this, tx));
-            if (tx.isActive()) {
-                tx.commit();
-            }
-            return result;
-        } finally {
-            if (tx.isActive()) {
-                tx.rollback();
-            }
-        }
+        return retrying(readOnly, tx -> work.apply(new Transaction(this, tx)));
     }
 
     /** Runs one operation of an auto-commit node as a transaction of its own. */
     <T> T auto(boolean readOnly, Function<Tx, T> op) {
-        Tx tx = engine.begin(readOnly);
+        return retrying(readOnly, op);
+    }
+
+    /**
+     * Runs work in a transaction and commits it, again after a conflict (up to {@code retries} times).
+     * After {@link #OPTIMISTIC_ATTEMPTS} conflicts, it runs exclusively: holding the database's locks, it
+     * cannot conflict again (other writers wait meanwhile).
+     */
+    private <T> T retrying(boolean readOnly, Function<Tx, T> work) {
+        for (int attempt = 0; ; attempt++) {
+            Tx tx = attempt >= OPTIMISTIC_ATTEMPTS ? beginExclusive(readOnly) : begin(readOnly);
+            try {
+                T result = work.apply(tx);
+                if (tx.isActive()) {
+                    tx.commit();
+                }
+                return result;
+            } catch (ConflictException e) {
+                if (attempt >= options.retries()) {
+                    throw e;
+                }
+                if (tx.isActive()) {
+                    tx.rollback();
+                }
+                engine.settle();
+                backOff(attempt);
+            } finally {
+                if (tx.isActive()) {
+                    tx.rollback();
+                }
+            }
+        }
+    }
+
+    private Tx begin(boolean readOnly) {
+        if (closed) {
+            throw new ClosedException(path().toString(), "the database is closed");
+        }
+        return engine.begin(readOnly);
+    }
+
+    private Tx beginExclusive(boolean readOnly) {
+        if (closed) {
+            throw new ClosedException(path().toString(), "the database is closed");
+        }
+        return engine.beginExclusive(readOnly);
+    }
+
+    /** Waits a random time that grows with each attempt, so that conflicting transactions drift apart. */
+    private static void backOff(int attempt) {
+        long max = Math.min(20, attempt);
         try {
-            T result = op.apply(tx);
-            if (!readOnly) {
-                tx.commit();
-            }
-            return result;
-        } finally {
-            if (tx.isActive()) {
-                tx.rollback();
-            }
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(max + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BusyException(null, "interrupted while waiting to run a transaction again");
         }
     }
 

@@ -75,9 +75,16 @@ class LazyIoTest {
 
     @Test
     void aLargeFolderIsNeverListedToReadOrCreateOneNode() {
-        fill(dir.resolve("db"), 3000);
+        // the same work on folders of 1,500 and 3,000 nodes (both past the size listed whole) costs the same
+        assertThat(operationsOnOneNode(1500)).isEqualTo(operationsOnOneNode(3000));
+    }
+
+    /** The file operations of reading, creating and changing single nodes in a folder of n nodes. */
+    private List<String> operationsOnOneNode(int n) {
+        Path path = dir.resolve("db" + n);
+        fill(path, n);
         CountingFileLayer files = new CountingFileLayer();
-        try (Database db = Database.open(dir.resolve("db"), Options.defaults(), files, false)) {
+        try (Database db = Database.open(path, Options.defaults(), files, false)) {
             Path users = db.path().resolve("users");
             db.node("users/u42").getString("name");
             assertThat(files.ops()).noneMatch(op -> op.equals("names " + users));
@@ -85,7 +92,7 @@ class LazyIoTest {
             db.node("users/u99998").put("name", "newer");     // and never again
             db.node("users/u42").put("age", 43);
             assertThat(files.ops()).filteredOn(op -> op.equals("names " + users)).hasSize(1);
-            assertThat(files.ops()).filteredOn(op -> op.startsWith("kind " + users + "/")).hasSizeLessThan(10);
+            return files.ops().stream().map(op -> op.replace(path.toString(), "<db>")).toList();
         }
     }
 

@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** The real file layer, on java.nio. */
 public final class NioFileLayer implements FileLayer {
@@ -37,12 +38,13 @@ public final class NioFileLayer implements FileLayer {
     }
 
     @Override
-    public Kind kind(Path path) throws IOException {
+    public Stat stat(Path path) throws IOException {
         try {
             BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return a.isRegularFile() ? Kind.FILE : a.isDirectory() ? Kind.DIRECTORY : Kind.OTHER;
-        } catch (NoSuchFileException e) {
-            return Kind.MISSING;
+            Kind kind = a.isRegularFile() ? Kind.FILE : a.isDirectory() ? Kind.DIRECTORY : Kind.OTHER;
+            return new Stat(kind, a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.fileKey());
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            return Stat.MISSING;
         }
     }
 
@@ -56,13 +58,49 @@ public final class NioFileLayer implements FileLayer {
     }
 
     @Override
+    public byte[] read(Path file, long offset) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (offset >= size) {
+                return new byte[0];
+            }
+            ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(size - offset));
+            while (b.hasRemaining() && ch.read(b, offset + b.position()) >= 0) {
+                // read until full or end of file
+            }
+            return b.position() == b.capacity() ? b.array() : java.util.Arrays.copyOf(b.array(), b.position());
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    @Override
     public void write(Path file, byte[] data) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer b = ByteBuffer.wrap(data);
-            while (b.hasRemaining()) {
-                ch.write(b);
-            }
+            writeAll(ch, data);
+        }
+    }
+
+    @Override
+    public void append(Path file, byte[] data) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
+            writeAll(ch, data);
+        }
+    }
+
+    @Override
+    public void truncate(Path file, long size) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.truncate(size);
+        }
+    }
+
+    private static void writeAll(FileChannel ch, byte[] data) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(data);
+        while (b.hasRemaining()) {
+            ch.write(b);
         }
     }
 

@@ -109,7 +109,7 @@ public final class Store {
         Map<String, FileLayer.Kind> kinds = new HashMap<>(names.size() * 2);
         for (String name : names) {
             if (!KeyCodec.isIgnored(name)) {
-                kinds.put(name, kind(join(dir, name)));
+                kinds.put(name, stat(join(dir, name)).kind());
             }
         }
         return Listing.of(kinds);
@@ -125,8 +125,12 @@ public final class Store {
     }
 
     public FileLayer.Kind kind(String rel) {
+        return stat(rel).kind();
+    }
+
+    public FileLayer.Stat stat(String rel) {
         try {
-            return fs.kind(path(rel));
+            return fs.stat(path(rel));
         } catch (IOException e) {
             throw failure(rel, "cannot stat", e);
         }
@@ -141,6 +145,31 @@ public final class Store {
                 throw new InvalidDataException(rel, "is a directory, not a file");
             }
             throw failure(rel, "cannot read", e);
+        }
+    }
+
+    /** A file from {@code offset} to its end; null if it does not exist. */
+    public byte[] read(String rel, long offset) {
+        try {
+            return fs.read(path(rel), offset);
+        } catch (IOException e) {
+            throw failure(rel, "cannot read", e);
+        }
+    }
+
+    public void append(String rel, byte[] data) {
+        try {
+            fs.append(path(rel), data);
+        } catch (IOException e) {
+            throw failure(rel, "cannot append", e);
+        }
+    }
+
+    public void truncate(String rel, long size) {
+        try {
+            fs.truncate(path(rel), size);
+        } catch (IOException e) {
+            throw failure(rel, "cannot truncate", e);
         }
     }
 
@@ -208,9 +237,14 @@ public final class Store {
         }
     }
 
+    /** Creates a directory and its missing parents. */
+    public void mkdirs(String rel) {
+        mkdirs(path(rel));
+    }
+
     private void mkdirs(Path dir) {
         try {
-            if (fs.kind(dir) == FileLayer.Kind.MISSING) {
+            if (fs.stat(dir).kind() == FileLayer.Kind.MISSING) {
                 Path parent = dir.getParent();
                 if (parent != null) {
                     mkdirs(parent);

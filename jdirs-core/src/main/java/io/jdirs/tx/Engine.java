@@ -1,66 +1,168 @@
 package io.jdirs.tx;
 
 import io.jdirs.ClosedException;
+import io.jdirs.StorageException;
 import io.jdirs.Type;
 import io.jdirs.format.KeyCodec;
 import io.jdirs.format.Names;
 import io.jdirs.format.Value;
+import io.jdirs.journal.ChangeLog;
+import io.jdirs.journal.Op;
+import io.jdirs.journal.Record;
 import io.jdirs.store.Entry;
 import io.jdirs.store.FileLayer;
 import io.jdirs.store.Listing;
 import io.jdirs.store.Store;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import static io.jdirs.format.Names.join;
 
 /**
- * One open database: the store, the cache of what is known about its directories, and the commit
- * lock. Reads go through the cache; a commit compiles a transaction's changes into file operations,
- * applies them, and updates the cache with exactly what it changed.
+ * One open database in this process (one per directory: opening it again shares the engine): the
+ * store, the cache, what this process knows of recent commits, and the {@link Committer}.
  *
- * <p>Cache coherence within the process: {@code generation} is odd while a commit applies. A reader
- * that loaded something from disk caches it only if no commit started meanwhile, checked under
- * {@code cacheLock}, the lock commits take to bump the generation and update the cache.
+ * <p>Snapshots: a transaction reads the database as of sequence number {@code visible} when it
+ * began. Every commit, this process's or another's, is entered in the {@link ChangeIndex} before it
+ * touches a file; after each read, a transaction checks that nothing it read changed after its
+ * snapshot, and fails with a {@code ConflictException} otherwise (the read and write helpers run it
+ * again). Commits of other processes are learned from the change log when the shared memory shows
+ * them ({@link #catchUp}), which also drops what they changed from the cache.
+ *
+ * <p>The cache keeps data only if no commit was in flight while it was read from disk (checked under
+ * {@code cacheLock}), so it never holds data a later commit has changed.
  */
-public final class Engine implements AutoCloseable {
+public final class Engine {
     /** Directories with at most this many names are listed whole when a key in them is looked up. */
     static final int SMALL = 1024;
+    private static final Map<Path, Engine> OPEN = new HashMap<>();
 
-    private final Store store;
+    final Store store;
+    final Settings settings;
+    final Coordinator coordinator;
+    final ChangeLog changes;
+    final ChangeIndex index;
+    final Committer committer;
+    private final Path key;
     private final Cache<String, CachedDir> cache;
-    private final ReentrantLock commitLock = new ReentrantLock();
     private final Object cacheLock = new Object();
-    private final AtomicLong commits = new AtomicLong();
-    private final long tag = new SecureRandom().nextLong() >>> 16;
-    private volatile long generation;
+    private final Object catchUpLock = new Object();
+    private final TreeMap<Long, Integer> snapshots = new TreeMap<>();
+    private volatile long visible;
+    private volatile long indexed;
     private volatile boolean closed;
+    private int refs = 1;
 
-    private Engine(Store store, long cacheSize) {
+    private Engine(Path key, Store store, Settings settings, Coordinator coordinator) {
+        this.key = key;
         this.store = store;
-        this.cache = new Cache<>(cacheSize, CachedDir::weight);
+        this.settings = settings;
+        this.coordinator = coordinator;
+        this.changes = new ChangeLog(store);
+        this.cache = new Cache<>(settings.cacheSize(), CachedDir::weight);
+        long start = coordinator.valid() ? coordinator.published() : 0;
+        this.index = new ChangeIndex(start);
+        this.visible = start;
+        this.indexed = start;
+        this.committer = new Committer(this);
     }
 
-    /** Opens (or creates, see {@link Store#open}) the database at {@code root}. */
-    public static Engine open(Path root, FileLayer fs, boolean adopt, long cacheSize) {
-        return new Engine(Store.open(root, fs, adopt), cacheSize);
+    /**
+     * Opens the database at {@code root}, or shares the engine this process already has open there.
+     * A process alone with the database first recovers what a crash may have left.
+     */
+    public static Engine open(Path root, FileLayer fs, boolean adopt, Settings settings) {
+        synchronized (OPEN) {
+            Path key = canonical(root);
+            Engine e = OPEN.get(key);
+            if (e != null) {
+                if (adopt) {
+                    throw new io.jdirs.JdirsException(key.toString(), "is a jdirs database already");
+                }
+                if (!e.settings.equals(settings) || e.store.files() != fs) {
+                    throw new IllegalStateException(key + " is already open in this process with other options; "
+                            + "close it first, or open it with the same options");
+                }
+                e.refs++;
+                return e;
+            }
+            Store store = Store.open(root, fs, adopt);
+            Coordinator coordinator = Coordinator.open(store.root(), settings.lockTimeout());
+            try {
+                e = new Engine(key, store, settings, coordinator);
+                if (coordinator.alone()) {
+                    e.committer.recoverAlone();
+                }
+                coordinator.share();
+            } catch (RuntimeException ex) {
+                coordinator.close();
+                throw ex;
+            }
+            OPEN.put(key, e);
+            return e;
+        }
+    }
+
+    private static Path canonical(Path root) {
+        Path abs = root.toAbsolutePath().normalize();
+        try {
+            return Files.exists(abs) ? abs.toRealPath() : abs;
+        } catch (IOException e) {
+            return abs;
+        }
     }
 
     public Store store() {
         return store;
     }
 
-    public Tx begin(boolean readOnly) {
-        checkOpen();
-        return new Tx(this, readOnly);
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Releases one opening; the last one writes pending commits, and closes. */
+    public void close() {
+        synchronized (OPEN) {
+            if (closed || --refs > 0) {
+                return;
+            }
+            try {
+                committer.close();
+            } finally {
+                shutDown();
+            }
+        }
+    }
+
+    /**
+     * Drops the engine as a killed process would: nothing pending is written, locks are released. For
+     * tests of crash recovery.
+     */
+    public void crash() {
+        synchronized (OPEN) {
+            if (!closed) {
+                committer.abandon();
+                shutDown();
+            }
+        }
+    }
+
+    private void shutDown() {
+        closed = true;
+        OPEN.remove(key, this);
+        cache.clear();
+        coordinator.close();
     }
 
     public boolean isClosed() {
@@ -71,17 +173,200 @@ public final class Engine implements AutoCloseable {
         if (closed) {
             throw new ClosedException(store.root().toString(), "the database is closed");
         }
+        committer.checkUsable();
     }
 
-    @Override
-    public void close() {
-        commitLock.lock();
+    // ---- transactions and snapshots
+
+    public Tx begin(boolean readOnly) {
+        checkOpen();
+        catchUp();
+        return new Tx(this, readOnly, snapshot(), false);
+    }
+
+    /**
+     * Begins a transaction that holds the database's locks until it ends: no other transaction commits
+     * meanwhile, in this process or another, so it cannot conflict. For transactions that conflicted
+     * too often; it must end in the thread that began it.
+     */
+    public Tx beginExclusive(boolean readOnly) {
+        checkOpen();
+        committer.lockExclusive();
         try {
-            closed = true;
-            cache.clear();
-        } finally {
-            commitLock.unlock();
+            return new Tx(this, readOnly, snapshot(), true);
+        } catch (RuntimeException e) {
+            committer.unlockExclusive();
+            throw e;
         }
+    }
+
+    private long snapshot() {
+        synchronized (snapshots) {
+            long s = visible;
+            snapshots.merge(s, 1, Integer::sum);
+            return s;
+        }
+    }
+
+    void end(Tx tx) {
+        try {
+            release(tx.snapshot());
+        } finally {
+            if (tx.isExclusive()) {
+                committer.unlockExclusive();
+            }
+        }
+    }
+
+    /** A transaction is over: its snapshot no longer needs the commits after it. */
+    private void release(long snapshot) {
+        long oldest;
+        synchronized (snapshots) {
+            snapshots.computeIfPresent(snapshot, (k, n) -> n == 1 ? null : n - 1);
+            oldest = snapshots.isEmpty() ? visible : snapshots.firstKey();
+        }
+        if (index.size() > 4096) {
+            index.forget(oldest);
+        }
+    }
+
+    /** Whether anything a transaction at {@code snapshot} could read under {@code dir}/{@code fold} changed since. */
+    boolean changed(long snapshot, String dir, String fold) {
+        if (indexed == snapshot && coordinator.applying() == snapshot) {
+            return false;
+        }
+        if (coordinator.applying() > indexed) {
+            catchUp();
+        }
+        return index.changed(snapshot, dir, fold);
+    }
+
+    long visible() {
+        return visible;
+    }
+
+    /**
+     * After a conflict: waits until the commits known now are published, so that a new snapshot sees
+     * them, rather than running into them again. A commit that stays unpublished for long may belong to
+     * a dead process: then this process takes over and finishes it from the journal.
+     */
+    public void settle() {
+        long target = Math.max(indexed, coordinator.applying());
+        long start = System.nanoTime();
+        long timeout = settings.lockTimeout() * 1_000_000;
+        long pause = 50_000;
+        while (visible < target && !closed) {
+            catchUp();
+            if (visible >= target) {
+                return;
+            }
+            long waited = System.nanoTime() - start;
+            if (waited > timeout) {
+                return; // the retry will tell
+            }
+            if (waited > 200_000_000) {
+                committer.helpRecover();
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(pause);
+            pause = Math.min(pause * 2, 5_000_000);
+        }
+    }
+
+    /**
+     * Learns the commits of other processes that the shared memory announces: enters them in the index
+     * and drops what they changed from the cache, before any new snapshot can include them.
+     */
+    void catchUp() {
+        if (coordinator.applying() <= indexed) {
+            advanceVisible();
+            return;
+        }
+        synchronized (catchUpLock) {
+            long target = coordinator.applying();
+            if (target > indexed) {
+                List<ChangeLog.Commit> commits = changes.read(indexed, target);
+                synchronized (cacheLock) {
+                    long last = indexed;
+                    for (ChangeLog.Commit c : commits) {
+                        index.add(c.seq(), c.changes());
+                        for (ChangeLog.Change ch : c.changes()) {
+                            int slash = ch.path().lastIndexOf('/');
+                            forget(ch.kind(), slash < 0 ? "" : ch.path().substring(0, slash), ch.path().substring(slash + 1));
+                        }
+                        last = c.seq();
+                    }
+                    if (last < target) {
+                        // the change log does not have them all (pruned, or removed by hand): forget everything
+                        cache.clear();
+                        index.forget(target);
+                    }
+                    indexed = target;
+                }
+            }
+        }
+        advanceVisible();
+    }
+
+    private void advanceVisible() {
+        long p = coordinator.published();
+        if (p > visible && p <= indexed) {
+            synchronized (snapshots) {
+                if (p > visible) {
+                    visible = p;
+                }
+            }
+        }
+    }
+
+    /** Enters this process's commit in the index, before any of it reaches a file. */
+    void announce(Record r) {
+        synchronized (catchUpLock) {
+            index.add(r.seq(), changesOf(r));
+            indexed = Math.max(indexed, r.seq());
+        }
+    }
+
+    /** This process's commits are applied: the cache learns their values, new snapshots include them. */
+    void applied(List<Record> records) {
+        synchronized (cacheLock) {
+            for (Record r : records) {
+                for (Op op : r.ops()) {
+                    learn(op);
+                }
+            }
+        }
+        long last = records.get(records.size() - 1).seq();
+        synchronized (snapshots) {
+            if (last > visible) {
+                visible = last;
+            }
+        }
+    }
+
+    /** After a recovery replayed commits: nothing cached can be trusted, the snapshot moves to {@code seq}. */
+    void recovered(List<Record> replayed, long seq) {
+        synchronized (catchUpLock) {
+            synchronized (cacheLock) {
+                for (Record r : replayed) {
+                    if (r.kind() == Record.Kind.COMMIT && r.seq() > indexed) {
+                        index.add(r.seq(), changesOf(r));
+                    }
+                }
+                cache.clear();
+                indexed = Math.max(indexed, seq);
+            }
+        }
+        synchronized (snapshots) {
+            visible = Math.max(visible, seq);
+        }
+    }
+
+    static List<ChangeLog.Change> changesOf(Record r) {
+        List<ChangeLog.Change> out = new ArrayList<>(r.ops().size());
+        for (Op op : r.ops()) {
+            out.add(new ChangeLog.Change(op.kind(), op.path()));
+        }
+        return out;
     }
 
     // ---- reading, through the cache
@@ -193,12 +478,18 @@ public final class Engine implements AutoCloseable {
         });
     }
 
-    private <T> T load(String dir, Supplier<T> loader, java.util.function.BiConsumer<CachedDir, T> install) {
-        long g = generation;
+    /**
+     * Reads something from disk, and caches it if no commit was in flight meanwhile (none known to the
+     * index, none announced in the shared memory); a commit caught mid-way is left to the reader's
+     * snapshot check.
+     */
+    private <T> T load(String dir, Supplier<T> loader, BiConsumer<CachedDir, T> install) {
+        long before = indexed;
+        boolean quiet = before == visible && coordinator.applying() == before;
         T t = loader.get();
-        if ((g & 1) == 0) {
+        if (quiet && coordinator.applying() == before) {
             synchronized (cacheLock) {
-                if (generation == g && !closed) {
+                if (indexed == before && visible == before && !closed) {
                     CachedDir cd = cache.get(dir);
                     if (cd == null) {
                         cd = new CachedDir();
@@ -211,67 +502,53 @@ public final class Engine implements AutoCloseable {
         return t;
     }
 
-    // ---- committing
+    // ---- keeping the cache current
 
-    void commit(NodeState root) {
-        commitLock.lock();
-        try {
-            checkOpen();
-            List<Commit.Op> ops = Commit.compile(this, root);
-            if (ops.isEmpty()) {
-                return;
+    /** Learns an operation this process applied: values are cached as written. Called under cacheLock. */
+    private void learn(Op op) {
+        if (op instanceof Op.Write w) {
+            CachedDir cd = cache.get(w.dir());
+            if (cd != null) {
+                cd.values.put(w.name(), w.value());
             }
-            synchronized (cacheLock) {
-                generation++;
-            }
-            boolean applied = false;
-            try {
-                Commit.apply(store, ops, Long.toHexString(tag) + "-" + commits.incrementAndGet());
-                applied = true;
-            } finally {
-                synchronized (cacheLock) {
-                    if (applied) {
-                        update(ops);
-                    } else {
-                        cache.clear();
-                    }
-                    generation++;
-                }
-            }
-        } finally {
-            commitLock.unlock();
+            Entry e = Listing.entry(w.name(), FileLayer.Kind.FILE);
+            edit(w.dir(), l -> l.with(e), null, w.created() ? w.name() : null);
+        } else if (op instanceof Op.Mkdir m) {
+            forget("mkdir", m.dir(), m.name());
+            CachedDir fresh = new CachedDir();
+            fresh.listing = Listing.EMPTY;
+            cache.put(m.path(), fresh);
+        } else {
+            forget(op.kind(), op.dir(), op.name());
         }
     }
 
-    /** Brings the cache up to date with operations just applied. Called under cacheLock. */
-    private void update(List<Commit.Op> ops) {
-        for (Commit.Op op : ops) {
-            if (op instanceof Commit.Stage s) {
-                dropTree(join(s.dir(), s.name()));
-                edit(s.dir(), l -> l.without(s.name()), s.name(), null);
-            } else if (op instanceof Commit.Delete d) {
-                CachedDir cd = cache.get(d.dir());
+    /** Forgets what a change makes stale. Called under cacheLock. */
+    private void forget(String kind, String dir, String name) {
+        switch (kind) {
+            case "create", "write" -> {
+                CachedDir cd = cache.get(dir);
                 if (cd != null) {
-                    cd.values.remove(d.name());
+                    cd.values.remove(name);
                 }
-                edit(d.dir(), l -> l.without(d.name()), d.name(), null);
-            } else if (op instanceof Commit.Write w) {
-                Entry e = Listing.entry(w.name(), FileLayer.Kind.FILE);
-                CachedDir cd = cache.get(w.dir());
+                Entry e = Listing.entry(name, FileLayer.Kind.FILE);
+                edit(dir, l -> l.with(e), null, kind.equals("create") ? name : null);
+            }
+            case "delete" -> {
+                CachedDir cd = cache.get(dir);
                 if (cd != null) {
-                    cd.values.put(w.name(), w.value());
+                    cd.values.remove(name);
                 }
-                edit(w.dir(), l -> l.with(e), null, w.created() ? w.name() : null);
-            } else if (op instanceof Commit.Mkdir m) {
-                Entry e = Listing.entry(m.name(), FileLayer.Kind.DIRECTORY);
-                edit(m.dir(), l -> l.with(e), null, m.name());
-                CachedDir fresh = new CachedDir();
-                fresh.listing = Listing.EMPTY;
-                cache.put(join(m.dir(), m.name()), fresh);
-            } else if (op instanceof Commit.Place p) {
-                Entry e = Listing.entry(p.name(), FileLayer.Kind.DIRECTORY);
-                dropTree(join(p.dir(), p.name()));
-                edit(p.dir(), l -> l.with(e), null, p.name());
+                edit(dir, l -> l.without(name), name, null);
+            }
+            case "mkdir", "moveto" -> {
+                Entry e = Listing.entry(name, FileLayer.Kind.DIRECTORY);
+                dropTree(join(dir, name));
+                edit(dir, l -> l.with(e), null, name);
+            }
+            default -> { // rmtree, movefrom
+                dropTree(join(dir, name));
+                edit(dir, l -> l.without(name), name, null);
             }
         }
     }
@@ -293,7 +570,7 @@ public final class Engine implements AutoCloseable {
             }
             cd.listing = null;
         } else if (l != null) {
-            cd.listing = change.apply(l);
+            cd.listing = l.exists() ? change.apply(l) : null;
         }
         FoldIndex f = cd.folds;
         if (f != null) {
@@ -310,6 +587,13 @@ public final class Engine implements AutoCloseable {
     private void dropTree(String dir) {
         String prefix = dir + "/";
         cache.removeIf(k -> k.equals(dir) || k.startsWith(prefix));
+    }
+
+    /** Drops everything cached (after a failure left the files in doubt). */
+    void dropCache() {
+        synchronized (cacheLock) {
+            cache.clear();
+        }
     }
 
     /** What the cache knows about one directory: its listing, its fold index, file values. */
@@ -333,5 +617,10 @@ public final class Engine implements AutoCloseable {
             }
             return w;
         }
+    }
+
+    static StorageException unusable(String root, Throwable cause) {
+        return new StorageException(root, "a failed write left this process unable to continue; close the database and "
+                + "open it again to recover (" + cause.getMessage() + ")", cause instanceof IOException io ? io : null);
     }
 }

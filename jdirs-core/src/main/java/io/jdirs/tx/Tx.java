@@ -1,6 +1,7 @@
 package io.jdirs.tx;
 
 import io.jdirs.ClosedException;
+import io.jdirs.ConflictException;
 import io.jdirs.InvalidDataException;
 import io.jdirs.JdirsException;
 import io.jdirs.Type;
@@ -28,12 +29,28 @@ import static io.jdirs.format.Names.join;
 public final class Tx {
     private final Engine engine;
     private final boolean readOnly;
+    private final long snapshot;
+    private final boolean exclusive;
+    private final Set<String> reads = new HashSet<>();
     private NodeState root;
+    private boolean moved;
     private boolean active = true;
 
-    Tx(Engine engine, boolean readOnly) {
+    Tx(Engine engine, boolean readOnly, long snapshot, boolean exclusive) {
         this.engine = engine;
         this.readOnly = readOnly;
+        this.snapshot = snapshot;
+        this.exclusive = exclusive;
+    }
+
+    /** Whether this transaction holds the database's locks for its whole life (and so cannot conflict). */
+    boolean isExclusive() {
+        return exclusive;
+    }
+
+    /** The sequence number of the last commit this transaction sees. */
+    public long snapshot() {
+        return snapshot;
     }
 
     public boolean isActive() {
@@ -86,6 +103,7 @@ public final class Tx {
             for (Entry e : engine.listing(dir).entries()) {
                 keys.add(e.key());
             }
+            observe(dir, null);
         }
         if (v.state != null) {
             for (Map.Entry<String, Object> c : v.state.changes.entrySet()) {
@@ -120,6 +138,7 @@ public final class Tx {
                 throw isNode(join(s.base, e.name()));
             } else if (e.name().equals(Names.attribute(key, value.type()))) {
                 Value old = engine.value(s.base, e);
+                observe(s.base, KeyCodec.fold(key));
                 if (old != null && Arrays.equals(old.bytes(), value.bytes())) {
                     return; // unchanged: nothing to write
                 }
@@ -177,6 +196,7 @@ public final class Tx {
         }
         NodeState target = materialize(to.parent()); // throws before changing anything, or succeeds
         NodeState moving = source.state != null ? source.state : new NodeState(source.disk);
+        moved = true;
         NodeState parent = materialize(from.parent()); // exists: cannot fail
         if (parent.base == null) {
             parent.unset(from.key());
@@ -191,14 +211,52 @@ public final class Tx {
         active = false;
         NodeState changes = root;
         root = null;
-        if (changes != null) {
-            engine.commit(changes);
+        try {
+            if (changes != null) {
+                engine.committer.commit(this, changes);
+            }
+        } finally {
+            engine.end(this);
         }
     }
 
     public void rollback() {
-        active = false;
-        root = null;
+        if (active) {
+            active = false;
+            root = null;
+            engine.end(this);
+        }
+    }
+
+    boolean hasMoves() {
+        return moved;
+    }
+
+    /**
+     * Checks, at commit, that nothing this transaction read (or decided a change on) was changed by a
+     * commit after its snapshot; called with the writer lock held, all commits known.
+     */
+    void validate() {
+        for (String read : reads) {
+            int sep = read.indexOf('\0');
+            String dir = sep < 0 ? read : read.substring(0, sep);
+            String fold = sep < 0 ? null : read.substring(sep + 1);
+            if (engine.index.changed(snapshot, dir, fold)) {
+                throw conflict(dir);
+            }
+        }
+    }
+
+    /** Records a read, and fails if what was read may already be newer than the snapshot. */
+    private void observe(String dir, String fold) {
+        reads.add(fold == null ? dir : ChangeIndex.entry(dir, fold));
+        if (engine.changed(snapshot, dir, fold)) {
+            throw conflict(dir);
+        }
+    }
+
+    private static ConflictException conflict(String dir) {
+        return new ConflictException(dir, "changed by another transaction after this one began; run it again");
     }
 
     // ---- the overlay
@@ -230,7 +288,12 @@ public final class Tx {
 
         /** The attribute's value, read on first access; null if its file has gone. */
         Value value() {
-            return value != null || entry == null ? value : engine.value(dir, entry);
+            if (value != null || entry == null) {
+                return value;
+            }
+            Value v = engine.value(dir, entry);
+            observe(dir, KeyCodec.fold(entry.key()));
+            return v;
         }
     }
 
@@ -261,7 +324,18 @@ public final class Tx {
     }
 
     private boolean exists(View v) {
-        return v.state != null || (v.disk != null && engine.isDirectory(v.disk));
+        if (v.state != null) {
+            return true;
+        }
+        if (v.disk == null) {
+            return false;
+        }
+        boolean exists = engine.isDirectory(v.disk);
+        if (!v.disk.isEmpty()) {
+            int slash = v.disk.lastIndexOf('/');
+            observe(slash < 0 ? "" : v.disk.substring(0, slash), KeyCodec.fold(KeyCodec.decode(v.disk.substring(slash + 1))));
+        }
+        return exists;
     }
 
     private Located locate(NodePath p, String key) {
@@ -297,6 +371,7 @@ public final class Tx {
 
     private Entry diskEntry(String dir, String key) {
         Entry e = engine.diskEntry(dir, key);
+        observe(dir, KeyCodec.fold(key));
         if (e != null && e.isAmbiguous()) {
             throw new InvalidDataException(join(dir, e.name()), "key " + KeyCodec.quote(key) + " is also named by "
                     + e.otherName() + "; remove one of the two");
@@ -357,7 +432,9 @@ public final class Tx {
         String fold = KeyCodec.fold(key);
         String other = s == null ? null : s.keyWithFold(fold);
         if (other == null && disk != null) {
-            for (String k : engine.foldCollisions(disk, key)) {
+            List<String> collisions = engine.foldCollisions(disk, key);
+            observe(disk, KeyCodec.fold(key));
+            for (String k : collisions) {
                 if (s == null || s.get(k) != NodeState.REMOVED) {
                     other = k;
                     break;

@@ -33,9 +33,27 @@ public final class CountingFileLayer implements FileLayer {
     }
 
     @Override
-    public Kind kind(Path path) throws IOException {
-        ops.add("kind " + path);
-        return real.kind(path);
+    public Stat stat(Path path) throws IOException {
+        ops.add("stat " + path);
+        return real.stat(path);
+    }
+
+    @Override
+    public byte[] read(Path file, long offset) throws IOException {
+        ops.add("read " + file + " @" + offset);
+        return real.read(file, offset);
+    }
+
+    @Override
+    public void append(Path file, byte[] data) throws IOException {
+        ops.add("append " + file);
+        real.append(file, data);
+    }
+
+    @Override
+    public void truncate(Path file, long size) throws IOException {
+        ops.add("truncate " + file);
+        real.truncate(file, size);
     }
 
     @Override

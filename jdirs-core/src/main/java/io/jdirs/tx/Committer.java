@@ -1,0 +1,483 @@
+package io.jdirs.tx;
+
+import io.jdirs.StorageException;
+import io.jdirs.journal.ChangeLog;
+import io.jdirs.journal.Journal;
+import io.jdirs.journal.Op;
+import io.jdirs.journal.Record;
+import io.jdirs.journal.Redo;
+import io.jdirs.store.FileLayer;
+import io.jdirs.store.Store;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Commits transactions (docs/RECOVERY.md describes the protocol):
+ *
+ * <ol>
+ *   <li>take the writer lock (this process's, then the database's), learning other processes' commits;</li>
+ *   <li>validate: nothing the transaction read changed since its snapshot;</li>
+ *   <li>compile its changes into operations and append them to the journal as record {@code seq};</li>
+ *   <li>flush: fsync the journal (one fsync for every record appended meanwhile: group commit), append
+ *       the change log, announce {@code applying} in the shared memory, apply the operations to the
+ *       files, publish.</li>
+ * </ol>
+ *
+ * A commit that moves directories runs alone, with the journal checkpointed before and after it, and
+ * its stage operations made durable and marked in the journal before the rest. The journal is
+ * checkpointed (files and directories it touched fsynced, then started anew) when it grows large.
+ *
+ * <p>Locks: {@code flushLock} (one flush at a time) is taken before {@code commitLock} (appending,
+ * applying) whenever both are needed, so the two never deadlock.
+ */
+final class Committer {
+    static final long CHECKPOINT_BYTES = 8L << 20;
+    static final int CHECKPOINT_RECORDS = 4096;
+
+    private final Engine engine;
+    private final Store store;
+    private final Journal journal;
+    private final ChangeLog changes;
+    private final Coordinator coordinator;
+    private final ReentrantLock commitLock = new ReentrantLock();
+    private final ReentrantLock flushLock = new ReentrantLock();
+    private final List<Record> pending = new ArrayList<>(); // appended, not yet applied; guarded by commitLock
+    private long lastSeq;          // guarded by commitLock
+    private long applied;          // guarded by flushLock
+    private long journalBytes;     // since the last checkpoint; guarded by commitLock
+    private int journalRecords;
+    private volatile RuntimeException failure;
+
+    Committer(Engine engine) {
+        this.engine = engine;
+        this.store = engine.store;
+        this.journal = new Journal(store);
+        this.changes = engine.changes;
+        this.coordinator = engine.coordinator;
+    }
+
+    void checkUsable() {
+        RuntimeException f = failure;
+        if (f != null) {
+            throw Engine.unusable(store.root().toString(), f);
+        }
+    }
+
+    // ---- committing
+
+    /** Commits a transaction's changes; returns when they are durable and visible (durable mode). */
+    void commit(Tx tx, NodeState root) {
+        if (tx.isExclusive()) {
+            commitHeld(tx, root);
+            return;
+        }
+        if (tx.hasMoves()) {
+            lockExclusive();
+            try {
+                commitHeld(tx, root);
+            } finally {
+                unlockExclusive();
+            }
+            return;
+        }
+        long seq;
+        lock(commitLock);
+        try {
+            checkUsable();
+            acquireWriter();
+            tx.validate();
+            List<Op> ops = Compiler.compile(engine, root);
+            if (ops.isEmpty()) {
+                releaseIfIdle();
+                return;
+            }
+            Record r = appendCommit(ops);
+            pending.add(r);
+            seq = r.seq();
+        } finally {
+            commitLock.unlock();
+        }
+        if (engine.settings.durable()) {
+            flush(seq);
+        }
+    }
+
+    /** Appends a commit record and announces it. Called with commitLock and the writer lock held. */
+    private Record appendCommit(List<Op> ops) {
+        long seq = lastSeq + 1;
+        Record r = Record.commit(seq, ops);
+        append(r);
+        lastSeq = seq;
+        engine.announce(r);
+        coordinator.appended(seq);
+        return r;
+    }
+
+    /** Makes every record up to {@code seq} durable, then applies and publishes them. */
+    void flush(long seq) {
+        lock(flushLock);
+        try {
+            if (applied >= seq) {
+                return;
+            }
+            List<Record> batch;
+            commitLock.lock();
+            try {
+                batch = new ArrayList<>(pending);
+            } finally {
+                commitLock.unlock();
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
+            guard(journal::sync); // the commits are durable from here
+            commitLock.lock();
+            try {
+                apply(batch);
+                maybeCheckpoint();
+                releaseIfIdle();
+            } finally {
+                commitLock.unlock();
+            }
+        } finally {
+            flushLock.unlock();
+        }
+    }
+
+    /** Applies durable records and publishes them. Called with both locks held. */
+    private void apply(List<Record> batch) {
+        guard(() -> {
+            long lastSeq = batch.get(batch.size() - 1).seq();
+            changes.append(batch, System.currentTimeMillis());
+            coordinator.applying(lastSeq);
+            for (Record r : batch) {
+                Redo.apply(store, r, false);
+            }
+            engine.applied(batch);
+            coordinator.published(lastSeq);
+            pending.removeAll(batch);
+            applied = lastSeq;
+        });
+    }
+
+    /**
+     * Takes every lock a commit needs, and the database's writer lock, and applies what is pending: from
+     * here until {@link #unlockExclusive}, this thread alone reads and writes the database, so its
+     * transaction cannot conflict. Moves commit this way, and transactions that conflicted too often run so.
+     */
+    void lockExclusive() {
+        lock(flushLock);
+        try {
+            lock(commitLock);
+            try {
+                checkUsable();
+                acquireWriter();
+                if (!pending.isEmpty()) {
+                    guard(journal::sync);
+                    apply(new ArrayList<>(pending));
+                }
+            } catch (RuntimeException e) {
+                commitLock.unlock();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            flushLock.unlock();
+            throw e;
+        }
+    }
+
+    void unlockExclusive() {
+        try {
+            releaseIfIdle();
+        } finally {
+            commitLock.unlock();
+            flushLock.unlock();
+        }
+    }
+
+    /**
+     * Commits with every lock held. A commit that moves directories is alone in the journal (which is
+     * checkpointed before and after it), and its stages are made durable and marked in the journal
+     * before the rest is applied.
+     */
+    private void commitHeld(Tx tx, NodeState root) {
+        checkUsable();
+        tx.validate();
+        boolean structural = tx.hasMoves();
+        if (structural) {
+            checkpoint();
+        }
+        List<Op> ops = Compiler.compile(engine, root);
+        if (ops.isEmpty()) {
+            return;
+        }
+        Record r = appendCommit(ops);
+        if (!r.isStructural()) {
+            guard(journal::sync);
+            apply(List.of(r));
+            maybeCheckpoint();
+            return;
+        }
+        long seq = r.seq();
+        guard(() -> {
+            journal.sync();
+            changes.append(List.of(r), System.currentTimeMillis());
+            coordinator.applying(seq);
+            Redo.stages(store, r);
+            Set<String> dirs = new LinkedHashSet<>();
+            for (Op op : r.ops()) {
+                if (op instanceof Op.Stage) {
+                    dirs.add(op.dir());
+                }
+            }
+            dirs.add(Redo.staging(seq));
+            dirs.add(Store.META + "/staging");
+            for (String d : dirs) {
+                syncIfExists(d);
+            }
+            journal.append(List.of(Record.staged(seq)));
+            journal.sync();
+            Redo.rest(store, r);
+            engine.applied(List.of(r));
+            coordinator.published(seq);
+            applied = seq;
+        });
+        checkpoint();
+    }
+
+    /** Appends a record; if the append fails, cuts the journal back so that no torn record stays in it. */
+    private void append(Record r) {
+        long before = store.stat(Journal.FILE).size();
+        try {
+            journal.append(List.of(r));
+        } catch (RuntimeException e) {
+            try {
+                journal.truncate(before);
+            } catch (RuntimeException again) {
+                failure = again;
+            }
+            throw e;
+        }
+        journalBytes = store.stat(Journal.FILE).size();
+        journalRecords++;
+        coordinator.journalEnd(journalBytes);
+    }
+
+    /** Runs a step after which the files may differ from what this process believes: a failure makes it unusable. */
+    private void guard(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            failure = e;
+            engine.dropCache();
+            throw e instanceof StorageException ? e : new StorageException(store.root().toString(), e.toString(), e);
+        }
+    }
+
+    /** Takes the writer lock (this process must hold {@code commitLock}); catches up; finishes a dead writer's work. */
+    private void acquireWriter() {
+        if (coordinator.holdsWriter()) {
+            return;
+        }
+        coordinator.lockWriter(engine.settings.lockTimeout());
+        try {
+            engine.catchUp();
+            journalBytes = store.stat(Journal.FILE).size();
+            if (coordinator.applying() > coordinator.published() || coordinator.appended() > coordinator.published()
+                    || journalBytes != coordinator.journalEnd()) {
+                // a writer died: finish what its journal holds, cut off what it did not finish appending
+                Journal.Contents c = journal.read();
+                long last = replay(c, coordinator.published());
+                journalBytes = store.stat(Journal.FILE).size();
+                coordinator.reset(last, journalBytes);
+            }
+            lastSeq = Math.max(coordinator.appended(), coordinator.published());
+        } catch (RuntimeException e) {
+            coordinator.unlockWriter();
+            throw e;
+        }
+    }
+
+    /** Finishes the work of a writer that died, if the writer lock is free (called by waiting readers). */
+    void helpRecover() {
+        if (!commitLock.tryLock()) {
+            return; // this process is committing: it will see to it
+        }
+        try {
+            if (!coordinator.holdsWriter() && coordinator.tryLockWriter()) {
+                coordinator.unlockWriter();
+                acquireWriter();
+                releaseIfIdle();
+            }
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    private void releaseIfIdle() {
+        if (pending.isEmpty()) {
+            coordinator.unlockWriter();
+        }
+    }
+
+    // ---- recovery and checkpoints
+
+    /**
+     * At opening, alone with the database: applies again the journal records a crash may have left
+     * unapplied (all since the last checkpoint if the machine rebooted), repairs the change log, and
+     * rebuilds the shared memory.
+     */
+    void recoverAlone() {
+        if (coordinator.quiet()) {
+            return; // the last process left nothing in flight, in this boot: nothing to do
+        }
+        coordinator.lockWriter(engine.settings.lockTimeout());
+        try {
+            Journal.Contents c = journal.read();
+            long from = coordinator.valid() ? coordinator.published() : c.after();
+            long last = replay(c, from);
+            store.deleteTree(Store.META + "/staging");
+            if (store.kind(Journal.FILE) == FileLayer.Kind.MISSING) {
+                journal.reset(last);
+            }
+            coordinator.reset(last, store.stat(Journal.FILE).size());
+            engine.recovered(List.of(), last);
+            engine.index.forget(last);
+        } finally {
+            coordinator.unlockWriter();
+        }
+    }
+
+    /**
+     * Applies the commits of the journal after {@code from} (a torn tail is cut off first), and makes
+     * the change log end with the journal's last commit. Returns the last sequence number.
+     */
+    private long replay(Journal.Contents c, long from) {
+        if (c.validLength() < c.length()) {
+            journal.truncate(c.validLength());
+        }
+        ChangeLog.Tail tail = changes.tail();
+        changes.truncate(tail);
+        List<Record> missing = new ArrayList<>();
+        Set<Long> staged = new HashSet<>();
+        for (Record r : c.records()) {
+            if (r.kind() == Record.Kind.STAGED) {
+                staged.add(r.seq());
+            } else if (r.seq() > tail.seq()) {
+                missing.add(r);
+            }
+        }
+        changes.append(missing, System.currentTimeMillis());
+        List<Record> replayed = new ArrayList<>();
+        for (Record r : c.records()) {
+            if (r.kind() == Record.Kind.COMMIT && r.seq() > from) {
+                Redo.apply(store, r, staged.contains(r.seq()));
+                replayed.add(r);
+            }
+        }
+        long last = Math.max(c.lastSeq(), tail.seq());
+        engine.recovered(replayed, last);
+        return last;
+    }
+
+    private void maybeCheckpoint() {
+        if (journalBytes > CHECKPOINT_BYTES || journalRecords > CHECKPOINT_RECORDS) {
+            checkpoint();
+        }
+    }
+
+    /**
+     * Makes durable every file and directory the journal's commits touched, and the change log, then
+     * starts the journal anew. Called with the writer lock and both locks held, nothing pending.
+     */
+    private void checkpoint() {
+        guard(() -> {
+            Journal.Contents c = journal.read();
+            if (c.records().isEmpty()) {
+                return;
+            }
+            Set<String> files = new LinkedHashSet<>();
+            Set<String> dirs = new LinkedHashSet<>();
+            for (Record r : c.records()) {
+                for (Op op : r.ops()) {
+                    dirs.add(op.dir());
+                    if (op instanceof Op.Write) {
+                        files.add(op.path());
+                    } else if (op instanceof Op.Mkdir || op instanceof Op.Place) {
+                        dirs.add(op.path());
+                    }
+                }
+            }
+            for (String f : files) {
+                syncIfExists(f);
+            }
+            for (String d : dirs) {
+                syncIfExists(d);
+            }
+            changes.sync();
+            journal.reset(c.lastSeq());
+            journalBytes = store.stat(Journal.FILE).size();
+            coordinator.journalEnd(journalBytes);
+            journalRecords = 0;
+            changes.prune(engine.settings.changeRetention(), System.currentTimeMillis());
+        });
+    }
+
+    private void syncIfExists(String path) {
+        if (store.kind(path) != FileLayer.Kind.MISSING) {
+            store.sync(path);
+        }
+    }
+
+    // ---- closing
+
+    /** Writes what is pending and releases the writer lock. */
+    void close() {
+        if (failure != null) {
+            abandon();
+            return;
+        }
+        long seq;
+        commitLock.lock();
+        try {
+            seq = lastSeq;
+        } finally {
+            commitLock.unlock();
+        }
+        flush(seq);
+        commitLock.lock();
+        try {
+            coordinator.unlockWriter();
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    /** Forgets what is pending, as a killed process would. */
+    void abandon() {
+        commitLock.lock();
+        try {
+            pending.clear();
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    private void lock(ReentrantLock l) {
+        try {
+            if (!l.tryLock(engine.settings.lockTimeout(), TimeUnit.MILLISECONDS)) {
+                throw new io.jdirs.BusyException(store.root().toString(), "other threads of this process have been "
+                        + "committing for more than " + engine.settings.lockTimeout() + " ms (setting lockTimeout)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new io.jdirs.BusyException(store.root().toString(), "interrupted while waiting to commit");
+        }
+    }
+}
