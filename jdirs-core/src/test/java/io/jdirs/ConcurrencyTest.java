@@ -2,6 +2,8 @@ package io.jdirs;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,9 +23,10 @@ class ConcurrencyTest {
     @TempDir
     Path dir;
 
-    @Test
-    void concurrentIncrementsLoseNothing() throws Exception {
-        try (Database db = Database.open(dir.resolve("db"))) {
+    @ParameterizedTest
+    @EnumSource(Options.Durability.class)
+    void concurrentIncrementsLoseNothing(Options.Durability durability) throws Exception {
+        try (Database db = Database.open(dir.resolve("db"), Options.defaults().durability(durability).flushInterval(3))) {
             int threads = 8;
             int increments = 100;
             run(threads, t -> {
@@ -44,10 +47,11 @@ class ConcurrencyTest {
         }
     }
 
-    @Test
-    void readersNeverSeePartOfATransfer() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Options.Durability.class)
+    void readersNeverSeePartOfATransfer(Options.Durability durability) throws Exception {
         int accounts = 20;
-        try (Database db = Database.open(dir.resolve("db"))) {
+        try (Database db = Database.open(dir.resolve("db"), Options.defaults().durability(durability).flushInterval(3))) {
             db.update(tx -> {
                 for (int a = 0; a < accounts; a++) {
                     tx.node("accounts/a" + a).put("balance", 100L);

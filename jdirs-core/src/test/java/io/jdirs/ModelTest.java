@@ -55,15 +55,38 @@ class ModelTest {
 
     private void runOnce(Random r, Path path) {
         MNode model = new MNode();
-        Database db = Database.open(path);
+        Options options = r.nextBoolean() ? Options.defaults()
+                : Options.defaults().durability(Options.Durability.RELAXED).flushInterval(1 + r.nextInt(10));
+        Database db = Database.open(path, options);
+        List<Map<String, Object>> since = new ArrayList<>(); // model states since the last clean close
+        since.add(modelTree(model));
         try {
             for (int step = 0; step < 60; step++) {
                 if (r.nextInt(15) == 0) {
                     db.close();
-                    db = Database.open(path);
+                    db = Database.open(path, options);
+                    since.clear();
+                    since.add(modelTree(model));
+                } else if (r.nextInt(15) == 0) {
+                    // killed: durable commits all survive; relaxed ones up to some commit, never part of one
+                    db.crash();
+                    db = Database.open(path, options);
+                    Map<String, Object> after = SpecReader.read(path);
+                    if (options.durability() == Options.Durability.DURABLE) {
+                        assertThat(after).isEqualTo(modelTree(model));
+                    } else {
+                        assertThat(since).contains(after);
+                        model = fromTree(after);
+                    }
+                    assertSame(db.root(), model, "after a crash");
+                    since.clear();
+                    since.add(modelTree(model));
                 }
                 MNode next = model.copy();
                 boolean rollback = r.nextInt(6) == 0;
+                if (Boolean.getBoolean("jdirs.trace")) {
+                    System.out.println("-- step " + step + (rollback ? " (rolled back)" : ""));
+                }
                 int n = 1 + r.nextInt(4);
                 Transaction tx = db.begin();
                 try {
@@ -75,6 +98,7 @@ class ModelTest {
                     } else {
                         tx.commit();
                         model = next;
+                        since.add(modelTree(model));
                     }
                 } finally {
                     tx.close();
@@ -82,7 +106,7 @@ class ModelTest {
                 assertSame(db.root(), model, "after step " + step);
             }
             db.close();
-            db = Database.open(path);
+            db = Database.open(path, options);
             assertSame(db.root(), model, "after reopening");
             assertThat(SpecReader.read(path)).isEqualTo(modelTree(model));
         } catch (java.io.IOException e) {
@@ -135,10 +159,19 @@ class ModelTest {
             }
         }
         if (modelRefused && !dbRefused) {
+            if (Boolean.getBoolean("jdirs.trace")) {
+                for (String k : root.keys()) {
+                    System.out.println("  db root has " + k + " : " + root.type(k));
+                }
+            }
             throw new AssertionError("the database accepted what the model refuses: " + kind + " " + p + " " + key + " " + to);
         }
         assertThat(dbRemoved).as("remove %s %s", p, key).isEqualTo(modelRemoved);
         outcomes.merge(kind + (modelRefused ? " refused" : " done"), 1, Integer::sum);
+        if (Boolean.getBoolean("jdirs.trace")) {
+            System.out.println(kind + " " + p + " " + key + (kind.equals("move") ? " -> " + to : "")
+                    + (modelRefused ? " refused" : " done") + "  model " + modelTree(model).keySet());
+        }
     }
 
     private static void restore(MNode model, MNode before) {
@@ -262,6 +295,27 @@ class ModelTest {
                         .isEqualTo(new String(expected.bytes(), java.nio.charset.StandardCharsets.UTF_8));
             }
         }
+    }
+
+    /** The model a tree read from the files stands for. */
+    @SuppressWarnings("unchecked")
+    private static MNode fromTree(Map<String, Object> tree) {
+        MNode n = new MNode();
+        tree.forEach((k, v) -> {
+            if (v instanceof Map<?, ?> m) {
+                n.entries.put(k, fromTree((Map<String, Object>) m));
+            } else {
+                String leaf = (String) v;
+                String suffix = leaf.substring(0, leaf.indexOf(':'));
+                String[] parts = leaf.substring(leaf.indexOf('[') + 1, leaf.length() - 1).split(", ");
+                byte[] bytes = new byte[leaf.endsWith("[]") ? 0 : parts.length];
+                for (int i = 0; i < bytes.length; i++) {
+                    bytes[i] = Byte.parseByte(parts[i]);
+                }
+                n.entries.put(k, new Value(Type.ofSuffix(suffix), bytes));
+            }
+        });
+        return n;
     }
 
     private static Map<String, Object> modelTree(MNode n) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -34,7 +36,28 @@ public final class NioFileLayer implements FileLayer {
             return names;
         } catch (NoSuchFileException | NotDirectoryException e) {
             return null;
+        } catch (FileSystemException e) {
+            if (underAFile(dir, e)) {
+                return null;
+            }
+            throw e;
         }
+    }
+
+    /**
+     * Whether an operation failed because a parent of the path is a file (ENOTDIR, which Java reports
+     * as a plain FileSystemException): then the path does not exist.
+     */
+    private static boolean underAFile(Path path, FileSystemException e) {
+        if (e instanceof AccessDeniedException) {
+            return false;
+        }
+        for (Path p = path.getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                return !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+        return false;
     }
 
     @Override
@@ -45,6 +68,11 @@ public final class NioFileLayer implements FileLayer {
             return new Stat(kind, a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.fileKey());
         } catch (NoSuchFileException | NotDirectoryException e) {
             return Stat.MISSING;
+        } catch (FileSystemException e) {
+            if (underAFile(path, e)) {
+                return Stat.MISSING;
+            }
+            throw e;
         }
     }
 
@@ -54,6 +82,11 @@ public final class NioFileLayer implements FileLayer {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return null;
+        } catch (FileSystemException e) {
+            if (underAFile(file, e)) {
+                return null;
+            }
+            throw e;
         }
     }
 

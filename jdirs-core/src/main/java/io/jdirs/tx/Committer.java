@@ -105,6 +105,55 @@ final class Committer {
         }
         if (engine.settings.durable()) {
             flush(seq);
+        } else if (flusher == null) {
+            startFlusher();
+        }
+    }
+
+    // ---- relaxed durability: a thread writes what is pending every flushInterval
+
+    private volatile Thread flusher;
+    private volatile boolean stopping;
+
+    private synchronized void startFlusher() {
+        if (flusher == null && !stopping) {
+            Thread t = new Thread(this::flushLoop, "jdirs flush " + store.root());
+            t.setDaemon(true);
+            flusher = t;
+            t.start();
+        }
+    }
+
+    private void flushLoop() {
+        while (!stopping && failure == null) {
+            java.util.concurrent.locks.LockSupport.parkNanos(engine.settings.flushInterval() * 1_000_000);
+            long seq;
+            commitLock.lock();
+            try {
+                seq = pending.isEmpty() ? 0 : lastSeq;
+            } finally {
+                commitLock.unlock();
+            }
+            try {
+                if (seq > 0) {
+                    flush(seq);
+                }
+            } catch (RuntimeException e) {
+                // recorded as the failure that makes the database unusable (guard), or busy: tried again
+            }
+        }
+    }
+
+    private void stopFlusher() {
+        stopping = true;
+        Thread t = flusher;
+        if (t != null && t != Thread.currentThread()) {
+            java.util.concurrent.locks.LockSupport.unpark(t);
+            try {
+                t.join(engine.settings.lockTimeout());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -159,9 +208,9 @@ final class Committer {
             for (Record r : batch) {
                 Redo.apply(store, r, false);
             }
-            engine.applied(batch);
-            coordinator.published(lastSeq);
             pending.removeAll(batch);
+            engine.applied(batch, pending);
+            coordinator.published(lastSeq);
             applied = lastSeq;
         });
     }
@@ -244,7 +293,7 @@ final class Committer {
             journal.append(List.of(Record.staged(seq)));
             journal.sync();
             Redo.rest(store, r);
-            engine.applied(List.of(r));
+            engine.applied(List.of(r), pending);
             coordinator.published(seq);
             applied = seq;
         });
@@ -439,6 +488,7 @@ final class Committer {
 
     /** Writes what is pending and releases the writer lock. */
     void close() {
+        stopFlusher();
         if (failure != null) {
             abandon();
             return;
@@ -461,6 +511,7 @@ final class Committer {
 
     /** Forgets what is pending, as a killed process would. */
     void abandon() {
+        stopFlusher();
         commitLock.lock();
         try {
             pending.clear();

@@ -82,7 +82,8 @@ final class Compiler {
             if (s.changes.get(key) instanceof Value v) {
                 String name = Names.attribute(key, v.type());
                 Entry old = old(s, key);
-                ops.add(new Op.Write(dir, name, v, old == null || !old.name().equals(name)));
+                boolean replaces = old != null && !old.isNode() && old.name().equals(name);
+                ops.add(new Op.Write(dir, name, v, !replaces));
             }
         }
         for (String key : keys) {

@@ -54,6 +54,7 @@ public final class Engine {
     final ChangeLog changes;
     final ChangeIndex index;
     final Committer committer;
+    final Overlay overlay = new Overlay();
     private final Path key;
     private final Cache<String, CachedDir> cache;
     private final Object cacheLock = new Object();
@@ -318,16 +319,28 @@ public final class Engine {
         }
     }
 
-    /** Enters this process's commit in the index, before any of it reaches a file. */
+    /**
+     * Enters this process's commit in the index, before any of it reaches a file. With relaxed
+     * durability it is visible from now on, through the overlay.
+     */
     void announce(Record r) {
         synchronized (catchUpLock) {
             index.add(r.seq(), changesOf(r));
             indexed = Math.max(indexed, r.seq());
         }
+        if (!settings.durable() && !r.isStructural()) { // a structural commit is applied before the locks go
+            overlay.add(r);
+            synchronized (snapshots) {
+                visible = Math.max(visible, r.seq());
+            }
+        }
     }
 
-    /** This process's commits are applied: the cache learns their values, new snapshots include them. */
-    void applied(List<Record> records) {
+    /**
+     * This process's commits are applied: the cache learns their values, new snapshots include them,
+     * and the overlay keeps the effects of {@code pending} only.
+     */
+    void applied(List<Record> records, List<Record> pending) {
         synchronized (cacheLock) {
             for (Record r : records) {
                 for (Op op : r.ops()) {
@@ -340,6 +353,9 @@ public final class Engine {
             if (last > visible) {
                 visible = last;
             }
+        }
+        if (!overlay.isEmpty()) {
+            overlay.set(pending);
         }
     }
 
@@ -371,8 +387,16 @@ public final class Engine {
 
     // ---- reading, through the cache
 
-    /** The entries of a directory as they are on disk now. */
+    /** The entries of a directory as the newest commits left them. */
     Listing listing(String dir) {
+        if (!overlay.isEmpty()) {
+            Overlay.Dir pending = overlay.dir(dir);
+            return pending.merge(pending.state() == null ? diskListing(dir) : Listing.EMPTY);
+        }
+        return diskListing(dir);
+    }
+
+    private Listing diskListing(String dir) {
         CachedDir cd = cache.get(dir);
         Listing l = cd == null ? null : cd.listing;
         return l != null ? l : load(dir, () -> store.listing(dir), (c, listing) -> c.listing = listing);
@@ -380,6 +404,12 @@ public final class Engine {
 
     /** The value of a file entry of a directory; null if the file has gone since it was listed. */
     Value value(String dir, Entry e) {
+        if (!overlay.isEmpty()) {
+            Value pending = overlay.dir(dir).value(e.name());
+            if (pending != null) {
+                return pending;
+            }
+        }
         CachedDir cd = cache.get(dir);
         Value v = cd == null ? null : cd.values.get(e.name());
         if (v != null) {
@@ -401,6 +431,12 @@ public final class Engine {
 
     /** Whether a directory exists. */
     boolean isDirectory(String dir) {
+        if (!overlay.isEmpty()) {
+            Boolean state = overlay.dir(dir).state();
+            if (state != null) {
+                return state;
+            }
+        }
         CachedDir cd = cache.get(dir);
         Listing l = cd == null ? null : cd.listing;
         return l != null ? l.exists() : store.kind(dir) == FileLayer.Kind.DIRECTORY;
@@ -413,6 +449,14 @@ public final class Engine {
      * to create or find one node.
      */
     Entry diskEntry(String dir, String key) {
+        if (!overlay.isEmpty()) {
+            Overlay.Dir pending = overlay.dir(dir);
+            return pending.entry(key, pending.state() == null ? diskOnly(dir, key) : null);
+        }
+        return diskOnly(dir, key);
+    }
+
+    private Entry diskOnly(String dir, String key) {
         Object known = known(dir);
         if (known instanceof Listing l) {
             return l.get(key);
@@ -421,18 +465,24 @@ public final class Engine {
         if (store.kind(join(dir, name)) == FileLayer.Kind.DIRECTORY) {
             return new Entry(key, name, Type.NODE, null);
         }
-        return ((FoldIndex) known).mayContain(KeyCodec.fold(key)) ? listing(dir).get(key) : null;
+        return ((FoldIndex) known).mayContain(KeyCodec.fold(key)) ? diskListing(dir).get(key) : null;
     }
 
     /** The keys of a directory, other than {@code key}, that fold to the same form. */
     List<String> foldCollisions(String dir, String key) {
         String fold = KeyCodec.fold(key);
-        if (!folds(dir).mayContain(fold)) {
-            return List.of();
+        Overlay.Dir pending = overlay.isEmpty() ? null : overlay.dir(dir);
+        List<Entry> candidates = new ArrayList<>();
+        if ((pending == null || pending.state() == null) && folds(dir).mayContain(fold)) {
+            candidates.addAll(diskListing(dir).entries());
+        }
+        if (pending != null) {
+            candidates.removeIf(e -> pending.removed(e.name()));
+            candidates.addAll(pending.merge(Listing.EMPTY).entries());
         }
         List<String> out = new ArrayList<>();
-        for (Entry e : listing(dir).entries()) {
-            if (!e.key().equals(key) && KeyCodec.fold(e.key()).equals(fold)) {
+        for (Entry e : candidates) {
+            if (!e.key().equals(key) && KeyCodec.fold(e.key()).equals(fold) && !out.contains(e.key())) {
                 out.add(e.key());
             }
         }
@@ -479,17 +529,18 @@ public final class Engine {
     }
 
     /**
-     * Reads something from disk, and caches it if no commit was in flight meanwhile (none known to the
-     * index, none announced in the shared memory); a commit caught mid-way is left to the reader's
-     * snapshot check.
+     * Reads something from disk, and caches it if no commit was being applied meanwhile (by this process
+     * or another, as the shared memory shows) and none this process does not know of was published; a
+     * commit caught mid-way is left to the reader's snapshot check. (Commits appended but not applied do
+     * not touch the files: the overlay shows them.)
      */
     private <T> T load(String dir, Supplier<T> loader, BiConsumer<CachedDir, T> install) {
-        long before = indexed;
-        boolean quiet = before == visible && coordinator.applying() == before;
+        long published = coordinator.published();
+        boolean quiet = coordinator.applying() == published && published <= indexed;
         T t = loader.get();
-        if (quiet && coordinator.applying() == before) {
+        if (quiet && coordinator.applying() == published && coordinator.published() == published) {
             synchronized (cacheLock) {
-                if (indexed == before && visible == before && !closed) {
+                if (coordinator.published() == published && coordinator.applying() == published && !closed) {
                     CachedDir cd = cache.get(dir);
                     if (cd == null) {
                         cd = new CachedDir();
