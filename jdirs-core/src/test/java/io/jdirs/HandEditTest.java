@@ -182,4 +182,71 @@ class HandEditTest {
             assertThat(alice.getString("version")).isNull();
         }
     }
+
+    @Test
+    void editsMadeWhileOpenAreSeenOnceTheCacheIsRevalidated() throws Exception {
+        Path path = handMadeDatabase();
+        try (Database db = Database.open(path, Options.defaults().revalidateAfter(0))) {
+            Node alice = db.node("users/alice");
+            assertThat(alice.getInt("age")).isEqualTo(42);
+            Files.writeString(path.resolve("users/alice/age.int"), "43\n");                // same size, same second
+            Files.writeString(path.resolve("users/alice/email"), "alice@example.com\n");
+            assertThat(alice.getInt("age")).isEqualTo(43);
+            assertThat(alice.keys()).contains("email");
+        }
+        try (Database db = Database.open(path, Options.defaults().revalidateAfter(150))) {
+            Node alice = db.node("users/alice");
+            assertThat(alice.getInt("age")).isEqualTo(43);
+            Files.writeString(path.resolve("users/alice/age.int"), "44\n");
+            Thread.sleep(300);
+            assertThat(alice.getInt("age")).isEqualTo(44);
+        }
+    }
+
+    @Test
+    void aWriteNeverOverwritesAHandEditItsCacheMissed() throws Exception {
+        Path path = handMadeDatabase();
+        try (Database db = Database.open(path, Options.defaults().revalidateAfter(3_600_000))) {
+            Node alice = db.node("users/alice");
+            assertThat(alice.getInt("age")).isEqualTo(42);                                 // cached now
+            Files.writeString(path.resolve("users/alice/age.int"), "50\n");                // edited by hand
+            assertThat(alice.getInt("age")).isEqualTo(42);                                 // reads may lag...
+            db.update(tx -> {
+                Node a = tx.node("users/alice");
+                a.put("age", a.getInt("age") + 1);
+            });
+            assertThat(Files.readString(path.resolve("users/alice/age.int"))).isEqualTo("51\n"); // ...writes never do
+            assertThat(alice.getInt("age")).isEqualTo(51);
+
+            Transaction tx = db.begin();
+            int age = tx.node("users/alice").getInt("age");
+            Files.writeString(path.resolve("users/alice/age.int"), "60\n");
+            tx.node("users/alice").put("age", age + 1);
+            assertThatThrownBy(tx::commit).isInstanceOf(ConflictException.class)
+                    .hasMessage("users/alice/age.int: changed on disk outside jdirs since this transaction read it "
+                            + "(a hand edit?); run it again");
+            assertThat(Files.readString(path.resolve("users/alice/age.int"))).isEqualTo("60\n");
+        }
+    }
+
+    @Test
+    void aFileCreatedByHandInANodeAWriteListedIsNotLost() throws Exception {
+        Path path = handMadeDatabase();
+        try (Database db = Database.open(path, Options.defaults().revalidateAfter(3_600_000))) {
+            Node alice = db.node("users/alice");
+            Thread.sleep(20); // let the directory's stat age past the clock tick of the hand edit below
+            List<String> before = alice.keys();
+            Files.writeString(path.resolve("users/alice/nickname"), "Ali\n");
+            db.update(tx -> {
+                // copies every attribute it lists: the listing must include the hand-made file
+                Node a = tx.node("users/alice");
+                Node copy = tx.node("copies/alice");
+                for (String k : a.keys()) {
+                    copy.put(k, a.get(k));
+                }
+            });
+            assertThat(before).doesNotContain("nickname");
+            assertThat(db.node("copies/alice").getString("nickname")).isEqualTo("Ali");
+        }
+    }
 }

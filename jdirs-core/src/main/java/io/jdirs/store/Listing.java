@@ -17,21 +17,36 @@ import java.util.Map;
  * nor a directory are left out; so are directories whose name is not the encoding of its key.
  */
 public final class Listing {
-    public static final Listing MISSING = new Listing(false, Map.of());
+    public static final Listing MISSING = new Listing(false, Map.of(), null);
     /** The listing of a directory that exists and is empty. */
-    public static final Listing EMPTY = new Listing(true, Map.of());
+    public static final Listing EMPTY = new Listing(true, Map.of(), null);
 
     private final boolean exists;
     private final Map<String, Entry> byKey;
+    private final FileLayer.Stat stamp;
     private long weight;
 
-    private Listing(boolean exists, Map<String, Entry> byKey) {
+    private Listing(boolean exists, Map<String, Entry> byKey, FileLayer.Stat stamp) {
         this.exists = exists;
         this.byKey = byKey;
+        this.stamp = stamp;
+    }
+
+    /**
+     * The stat of the directory taken before it was listed, to tell later whether it changed on disk;
+     * null if unknown (a listing changed in memory).
+     */
+    public FileLayer.Stat stamp() {
+        return stamp;
+    }
+
+    /** The same entries, known to match the directory's stat {@code stamp}. */
+    public Listing withStamp(FileLayer.Stat stamp) {
+        return new Listing(exists, byKey, stamp);
     }
 
     /** Builds a listing from directory entries. */
-    static Listing of(Map<String, FileLayer.Kind> names) {
+    static Listing of(Map<String, FileLayer.Kind> names, FileLayer.Stat stamp) {
         Map<String, Entry> byKey = new HashMap<>(names.size() * 2);
         for (Map.Entry<String, FileLayer.Kind> e : names.entrySet()) {
             Entry entry = entry(e.getKey(), e.getValue());
@@ -47,7 +62,7 @@ public final class Listing {
                 byKey.put(entry.key(), new Entry(first.key(), a, first.type(), b));
             }
         }
-        return new Listing(true, byKey);
+        return new Listing(true, byKey, stamp);
     }
 
     /** The entry a directory entry stands for, or null when it is not one. */
@@ -102,14 +117,14 @@ public final class Listing {
     public Listing with(Entry e) {
         Map<String, Entry> m = new HashMap<>(byKey);
         m.put(e.key(), e);
-        return new Listing(true, m);
+        return new Listing(true, m, null);
     }
 
     /** A copy without the entry whose file or directory has the given name. */
     public Listing without(String name) {
         Map<String, Entry> m = new HashMap<>(byKey);
         m.values().removeIf(e -> e.name().equals(name));
-        return new Listing(true, m);
+        return new Listing(true, m, null);
     }
 
     /** Approximate memory footprint, for the cache's budget (computed once). */

@@ -96,13 +96,14 @@ public final class Store {
         return rel.isEmpty() ? root : root.resolve(rel);
     }
 
-    /** The listing of a node directory; {@link Listing#MISSING} if there is no directory. */
+    /** The listing of a node directory, stamped with its stat; {@link Listing#MISSING} if there is no directory. */
     public Listing listing(String dir) {
-        return listing(dir, names(dir));
+        FileLayer.Stat stamp = stat(dir);
+        return listing(dir, stamp, names(dir));
     }
 
-    /** The listing of a directory whose names were just read (null: no directory). */
-    public Listing listing(String dir, List<String> names) {
+    /** The listing of a directory whose stat and then names were just read (names null: no directory). */
+    public Listing listing(String dir, FileLayer.Stat stamp, List<String> names) {
         if (names == null) {
             return Listing.MISSING;
         }
@@ -112,7 +113,7 @@ public final class Store {
                 kinds.put(name, stat(join(dir, name)).kind());
             }
         }
-        return Listing.of(kinds);
+        return Listing.of(kinds, stamp);
     }
 
     /** The names in a directory, or null if it is not one. */

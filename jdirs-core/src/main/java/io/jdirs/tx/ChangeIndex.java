@@ -23,6 +23,7 @@ final class ChangeIndex {
     private long latest;
     private final Map<String, Long> entries = new HashMap<>();
     private final Map<String, Long> listings = new HashMap<>();
+    private final Map<String, Long> touched = new HashMap<>();
     private final TreeMap<Long, List<String>> trees = new TreeMap<>();
 
     ChangeIndex(long start) {
@@ -49,6 +50,7 @@ final class ChangeIndex {
             String key = c.kind().equals("create") || c.kind().equals("write") || c.kind().equals("delete")
                     ? Names.file(name).key() : KeyCodec.decode(name);
             entries.put(entry(dir, KeyCodec.fold(key)), seq);
+            touched.put(dir, seq);
             if (!c.kind().equals("write")) {
                 listings.put(dir, seq);
             }
@@ -83,6 +85,12 @@ final class ChangeIndex {
         return false;
     }
 
+    /** Whether a commit after {@code since} changed anything in {@code dir} (and so its stat on disk). */
+    synchronized boolean touched(long since, String dir) {
+        Long at = touched.get(dir);
+        return since < floor || (at != null && at > since);
+    }
+
     /** Forgets commits at or below {@code seq} (no snapshot that old is in use). */
     synchronized void forget(long seq) {
         if (seq <= floor) {
@@ -91,6 +99,7 @@ final class ChangeIndex {
         floor = seq;
         entries.values().removeIf(s -> s <= seq);
         listings.values().removeIf(s -> s <= seq);
+        touched.values().removeIf(s -> s <= seq);
         trees.headMap(seq, true).clear();
     }
 

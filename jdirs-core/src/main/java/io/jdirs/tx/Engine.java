@@ -56,6 +56,7 @@ public final class Engine {
     final Committer committer;
     final Overlay overlay = new Overlay();
     private final Path key;
+    private final long revalidateNanos;
     private final Cache<String, CachedDir> cache;
     private final Object cacheLock = new Object();
     private final Object catchUpLock = new Object();
@@ -72,6 +73,7 @@ public final class Engine {
         this.coordinator = coordinator;
         this.changes = new ChangeLog(store);
         this.cache = new Cache<>(settings.cacheSize(), CachedDir::weight);
+        this.revalidateNanos = settings.revalidateAfter() * 1_000_000;
         long start = coordinator.valid() ? coordinator.published() : 0;
         this.index = new ChangeIndex(start);
         this.visible = start;
@@ -288,14 +290,18 @@ public final class Engine {
                 List<ChangeLog.Commit> commits = changes.read(indexed, target);
                 synchronized (cacheLock) {
                     long last = indexed;
+                    java.util.Set<String> dirs = new java.util.LinkedHashSet<>();
                     for (ChangeLog.Commit c : commits) {
                         index.add(c.seq(), c.changes());
                         for (ChangeLog.Change ch : c.changes()) {
                             int slash = ch.path().lastIndexOf('/');
-                            forget(ch.kind(), slash < 0 ? "" : ch.path().substring(0, slash), ch.path().substring(slash + 1));
+                            String dir = slash < 0 ? "" : ch.path().substring(0, slash);
+                            forget(ch.kind(), dir, ch.path().substring(slash + 1));
+                            dirs.add(dir);
                         }
                         last = c.seq();
                     }
+                    restamp(dirs);
                     if (last < target) {
                         // the change log does not have them all (pruned, or removed by hand): forget everything
                         cache.clear();
@@ -342,11 +348,14 @@ public final class Engine {
      */
     void applied(List<Record> records, List<Record> pending) {
         synchronized (cacheLock) {
+            java.util.Set<String> dirs = new java.util.LinkedHashSet<>();
             for (Record r : records) {
                 for (Op op : r.ops()) {
                     learn(op);
+                    dirs.add(op.dir());
                 }
             }
+            restamp(dirs);
         }
         long last = records.get(records.size() - 1).seq();
         synchronized (snapshots) {
@@ -387,7 +396,14 @@ public final class Engine {
 
     // ---- reading, through the cache
 
-    /** The entries of a directory as the newest commits left them. */
+    /** A value, with the stat of its file when read (null: not yet checked), and whether it is pending. */
+    public record Loaded(Value value, FileLayer.Stat stamp, boolean pending) {
+    }
+
+    /**
+     * The entries of a directory as the newest commits left them. The listing carries the directory's
+     * stat when it comes from the files alone (not changed by the overlay).
+     */
     Listing listing(String dir) {
         if (!overlay.isEmpty()) {
             Overlay.Dir pending = overlay.dir(dir);
@@ -397,30 +413,32 @@ public final class Engine {
     }
 
     private Listing diskListing(String dir) {
-        CachedDir cd = cache.get(dir);
+        CachedDir cd = cached(dir);
         Listing l = cd == null ? null : cd.listing;
         return l != null ? l : load(dir, () -> store.listing(dir), (c, listing) -> c.listing = listing);
     }
 
     /** The value of a file entry of a directory; null if the file has gone since it was listed. */
-    Value value(String dir, Entry e) {
+    Loaded value(String dir, Entry e) {
         if (!overlay.isEmpty()) {
             Value pending = overlay.dir(dir).value(e.name());
             if (pending != null) {
-                return pending;
+                return new Loaded(pending, null, true);
             }
         }
-        CachedDir cd = cache.get(dir);
-        Value v = cd == null ? null : cd.values.get(e.name());
+        CachedDir cd = cached(dir);
+        Loaded v = cd == null ? null : cd.values.get(e.name());
         if (v != null) {
             return v;
         }
         v = load(dir, () -> {
-            byte[] content = store.read(join(dir, e.name()));
-            return content == null ? null : new Value(e.type(), content);
-        }, (c, value) -> {
-            if (value != null) {
-                c.values.put(e.name(), value);
+            String path = join(dir, e.name());
+            FileLayer.Stat stamp = trusted(store.stat(path));
+            byte[] content = store.read(path);
+            return content == null ? null : new Loaded(new Value(e.type(), content), stamp, false);
+        }, (c, loaded) -> {
+            if (loaded != null) {
+                c.values.put(e.name(), loaded);
             }
         });
         if (v == null) {
@@ -437,16 +455,16 @@ public final class Engine {
                 return state;
             }
         }
-        CachedDir cd = cache.get(dir);
+        CachedDir cd = cached(dir);
         Listing l = cd == null ? null : cd.listing;
         return l != null ? l.exists() : store.kind(dir) == FileLayer.Kind.DIRECTORY;
     }
 
     /**
-     * The entry of a key in a directory on disk, or null. A directory of up to {@link #SMALL} names is
-     * listed (and cached); in a larger one a child node is found with a stat of its name, and the fold
-     * index tells when there is nothing under the key, so a million-entry directory is never listed
-     * to create or find one node.
+     * The entry of a key in a directory, or null. A directory of up to {@link #SMALL} names is listed
+     * (and cached); in a larger one a child node is found with a stat of its name, and the fold index
+     * tells when there is nothing under the key, so a million-entry directory is never listed to
+     * create or find one node.
      */
     Entry diskEntry(String dir, String key) {
         if (!overlay.isEmpty()) {
@@ -491,18 +509,31 @@ public final class Engine {
 
     /** A directory's fold index: cached, else made from its cached listing, else from its names. */
     private FoldIndex folds(String dir) {
-        CachedDir cd = cache.get(dir);
+        CachedDir cd = cached(dir);
         FoldIndex f = cd == null ? null : cd.folds;
         if (f != null) {
             return f;
         }
         Listing l = cd == null ? null : cd.listing;
-        return load(dir, () -> l != null ? FoldIndex.of(l) : FoldIndex.ofNames(store.names(dir)), (c, index) -> c.folds = index);
+        if (l != null) {
+            return load(dir, () -> FoldIndex.of(l), (c, index) -> {
+                c.folds = index;
+                c.foldsStamp = l.stamp();
+            });
+        }
+        Object[] made = load(dir, () -> {
+            FileLayer.Stat stamp = store.stat(dir);
+            return new Object[] {FoldIndex.ofNames(store.names(dir)), stamp};
+        }, (c, o) -> {
+            c.folds = (FoldIndex) o[0];
+            c.foldsStamp = (FileLayer.Stat) o[1];
+        });
+        return (FoldIndex) made[0];
     }
 
     /** What is cached of a directory: its listing, else its fold index; reads one of them if neither. */
     private Object known(String dir) {
-        CachedDir cd = cache.get(dir);
+        CachedDir cd = cached(dir);
         if (cd != null) {
             Listing l = cd.listing;
             if (l != null) {
@@ -513,19 +544,86 @@ public final class Engine {
                 return f;
             }
         }
-        return load(dir, () -> {
+        Object[] made = load(dir, () -> {
+            FileLayer.Stat stamp = store.stat(dir);
             List<String> names = store.names(dir);
             if (names == null) {
-                return Listing.MISSING;
+                return new Object[] {Listing.MISSING, stamp};
             }
-            return names.size() <= SMALL ? store.listing(dir, names) : FoldIndex.ofNames(names);
+            return new Object[] {names.size() <= SMALL ? store.listing(dir, stamp, names) : FoldIndex.ofNames(names), stamp};
         }, (c, o) -> {
-            if (o instanceof Listing l) {
+            if (o[0] instanceof Listing l) {
                 c.listing = l;
             } else {
-                c.folds = (FoldIndex) o;
+                c.folds = (FoldIndex) o[0];
+                c.foldsStamp = (FileLayer.Stat) o[1];
             }
         });
+        return made[0];
+    }
+
+    /**
+     * The cached state of a directory, checked against the files first if it is older than
+     * {@code revalidateAfter}: whatever no longer matches its stat (a hand edit) is dropped.
+     */
+    private CachedDir cached(String dir) {
+        CachedDir cd = cache.get(dir);
+        if (cd != null && System.nanoTime() - cd.checkedAt >= revalidateNanos) {
+            revalidate(dir, cd);
+        }
+        return cd;
+    }
+
+    private void revalidate(String dir, CachedDir cd) {
+        synchronized (cacheLock) {
+            if (System.nanoTime() - cd.checkedAt < revalidateNanos) {
+                return; // another thread just did it
+            }
+            FileLayer.Stat now = store.stat(dir);
+            Listing l = cd.listing;
+            if (l != null && !now.equals(l.stamp())) {
+                cd.listing = null;
+            }
+            if (cd.folds != null && !now.equals(cd.foldsStamp)) {
+                cd.folds = null;
+                cd.foldsStamp = null;
+            }
+            for (Map.Entry<String, Loaded> e : cd.values.entrySet()) {
+                String path = join(dir, e.getKey());
+                Loaded v = e.getValue();
+                FileLayer.Stat stat = store.stat(path);
+                if (v.stamp() == null) { // written by this process: check the content once
+                    byte[] content = stat.kind() == FileLayer.Kind.FILE ? store.read(path) : null;
+                    if (content != null && java.util.Arrays.equals(content, v.value().bytes())) {
+                        cd.values.put(e.getKey(), new Loaded(v.value(), trusted(stat), false));
+                    } else {
+                        cd.values.remove(e.getKey());
+                    }
+                } else if (!v.stamp().equals(stat)) {
+                    cd.values.remove(e.getKey());
+                }
+            }
+            cd.checkedAt = System.nanoTime();
+            cache.put(dir, cd);
+        }
+    }
+
+    /**
+     * A file's stat, or null if it is too recent to tell a later change by (a file changed twice within
+     * one tick of the file system's clock keeps its stat): such a file is checked by its content.
+     */
+    private static FileLayer.Stat trusted(FileLayer.Stat stat) {
+        long age = System.currentTimeMillis() * 1_000_000L - stat.modified();
+        return age < RACY_NANOS ? null : stat;
+    }
+
+    private static final long RACY_NANOS = 2_000_000_000L;
+
+    /** Forgets what is cached of a directory (found changed on disk). */
+    void dropDir(String dir) {
+        synchronized (cacheLock) {
+            cache.remove(dir);
+        }
     }
 
     /**
@@ -560,7 +658,7 @@ public final class Engine {
         if (op instanceof Op.Write w) {
             CachedDir cd = cache.get(w.dir());
             if (cd != null) {
-                cd.values.put(w.name(), w.value());
+                cd.values.put(w.name(), new Loaded(w.value(), null, false));
             }
             Entry e = Listing.entry(w.name(), FileLayer.Kind.FILE);
             edit(w.dir(), l -> l.with(e), null, w.created() ? w.name() : null);
@@ -571,6 +669,27 @@ public final class Engine {
             cache.put(m.path(), fresh);
         } else {
             forget(op.kind(), op.dir(), op.name());
+        }
+    }
+
+    /**
+     * After jdirs changed directories, their stats change: record the new ones, so that revalidation
+     * does not take jdirs' own changes for hand edits. Called under cacheLock.
+     */
+    private void restamp(java.util.Set<String> dirs) {
+        for (String dir : dirs) {
+            CachedDir cd = cache.get(dir);
+            if (cd == null) {
+                continue;
+            }
+            FileLayer.Stat now = store.stat(dir);
+            Listing l = cd.listing;
+            if (l != null && l.exists()) {
+                cd.listing = l.withStamp(now);
+            }
+            if (cd.folds != null) {
+                cd.foldsStamp = now;
+            }
         }
     }
 
@@ -651,7 +770,9 @@ public final class Engine {
     static final class CachedDir {
         volatile Listing listing;
         volatile FoldIndex folds;
-        final ConcurrentHashMap<String, Value> values = new ConcurrentHashMap<>();
+        volatile FileLayer.Stat foldsStamp;
+        volatile long checkedAt = System.nanoTime();
+        final ConcurrentHashMap<String, Loaded> values = new ConcurrentHashMap<>();
 
         long weight() {
             long w = 96;
@@ -663,8 +784,8 @@ public final class Engine {
             if (f != null) {
                 w += f.weight();
             }
-            for (Value v : values.values()) {
-                w += 64 + v.bytes().length;
+            for (Loaded v : values.values()) {
+                w += 96 + v.value().bytes().length;
             }
             return w;
         }

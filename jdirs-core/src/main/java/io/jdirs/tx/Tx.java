@@ -11,10 +11,13 @@ import io.jdirs.format.Names;
 import io.jdirs.format.NodePath;
 import io.jdirs.format.Value;
 import io.jdirs.store.Entry;
+import io.jdirs.store.FileLayer;
+import io.jdirs.store.Listing;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +35,9 @@ public final class Tx {
     private final long snapshot;
     private final boolean exclusive;
     private final Set<String> reads = new HashSet<>();
+    // what was read from the files, to find hand edits at commit: a directory ("dir/") or a file's stat,
+    // or the content of a file this process wrote and has not checked since
+    private final Map<String, Object> stamps = new HashMap<>();
     private NodeState root;
     private boolean moved;
     private boolean active = true;
@@ -100,8 +106,12 @@ public final class Tx {
         Set<String> keys = new HashSet<>();
         String dir = v.diskDir();
         if (dir != null) {
-            for (Entry e : engine.listing(dir).entries()) {
+            Listing listing = engine.listing(dir);
+            for (Entry e : listing.entries()) {
                 keys.add(e.key());
+            }
+            if (listing.stamp() != null) {
+                stamps.put(dir + "/", listing.stamp());
             }
             observe(dir, null);
         }
@@ -137,8 +147,7 @@ public final class Tx {
             } else if (e.isNode()) {
                 throw isNode(join(s.base, e.name()));
             } else if (e.name().equals(Names.attribute(key, value.type()))) {
-                Value old = engine.value(s.base, e);
-                observe(s.base, KeyCodec.fold(key));
+                Value old = read(s.base, e);
                 if (old != null && Arrays.equals(old.bytes(), value.bytes())) {
                     return; // unchanged: nothing to write
                 }
@@ -245,6 +254,39 @@ public final class Tx {
                 throw conflict(dir);
             }
         }
+        for (Map.Entry<String, Object> read : stamps.entrySet()) {
+            String path = read.getKey();
+            Object then = read.getValue();
+            if (path.endsWith("/")) {
+                String dir = path.substring(0, path.length() - 1);
+                if (!engine.store.stat(dir).equals(then) && !engine.index.touched(snapshot, dir)) {
+                    throw handEdit(dir, dir);
+                }
+            } else if (then instanceof FileLayer.Stat stat ? !engine.store.stat(path).equals(stat)
+                    : !Arrays.equals(engine.store.read(path), ((Value) then).bytes())) {
+                throw handEdit(path, path.substring(0, Math.max(0, path.lastIndexOf('/'))));
+            }
+        }
+    }
+
+    /** A file read by this transaction was changed on disk outside jdirs: its cache goes, the transaction runs again. */
+    private ConflictException handEdit(String path, String dir) {
+        engine.dropDir(dir);
+        return new ConflictException(path, "changed on disk outside jdirs since this transaction read it (a hand edit?); "
+                + "run it again");
+    }
+
+    /** Reads a file's value, recording how it was on disk for the check at commit. */
+    private Value read(String dir, Entry entry) {
+        Engine.Loaded loaded = engine.value(dir, entry);
+        observe(dir, KeyCodec.fold(entry.key()));
+        if (loaded == null) {
+            return null;
+        }
+        if (!loaded.pending()) {
+            stamps.put(join(dir, entry.name()), loaded.stamp() != null ? loaded.stamp() : loaded.value());
+        }
+        return loaded.value();
     }
 
     /** Records a read, and fails if what was read may already be newer than the snapshot. */
@@ -291,9 +333,7 @@ public final class Tx {
             if (value != null || entry == null) {
                 return value;
             }
-            Value v = engine.value(dir, entry);
-            observe(dir, KeyCodec.fold(entry.key()));
-            return v;
+            return read(dir, entry);
         }
     }
 
