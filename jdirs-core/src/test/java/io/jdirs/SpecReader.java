@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * map or to {@link #leaf the type suffix and bytes} of its file.
  */
 public final class SpecReader {
-    static final List<String> SUFFIXES = List.of("str", "bool", "int", "long", "double", "decimal", "bigint",
+    public static final List<String> SUFFIXES = List.of("str", "bool", "int", "long", "double", "decimal", "bigint",
             "instant", "date", "datetime", "offsetdatetime", "uuid", "bin", "json");
 
     private SpecReader() {
@@ -51,7 +51,7 @@ public final class SpecReader {
     }
 
     /** %XX is a byte; the bytes are UTF-8. */
-    static String unescape(String name) {
+    public static String unescape(String name) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] b = name.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < b.length; i++) {

@@ -32,16 +32,34 @@ public final class Redo {
         rest(store, r);
     }
 
-    /** The stage operations: directories that move are renamed into staging, deepest first. */
+    /**
+     * The stage operations, made durable: the staging directory is created and made durable first (so
+     * that nothing can be moved into a directory a power loss would forget), then the directories that
+     * move are renamed into it, deepest first, and both sides of every rename are synced.
+     */
     public static void stages(Store store, Record r) {
+        if (!r.isStructural()) {
+            return;
+        }
+        String staging = staging(r.seq());
+        if (store.kind(staging) == FileLayer.Kind.MISSING) {
+            store.mkdirs(staging);
+            store.sync(Store.META);
+            store.sync(Store.META + "/staging");
+        }
+        java.util.Set<String> sources = new java.util.LinkedHashSet<>();
         for (Op op : r.ops()) {
             if (op instanceof Op.Stage s) {
-                String slot = join(staging(r.seq()), Integer.toString(s.slot()));
+                String slot = join(staging, Integer.toString(s.slot()));
                 if (store.kind(slot) == FileLayer.Kind.MISSING && store.kind(s.path()) == FileLayer.Kind.DIRECTORY) {
-                    store.mkdirs(staging(r.seq()));
                     store.rename(s.path(), slot);
+                    sources.add(s.dir());
                 }
             }
+        }
+        store.sync(staging);
+        for (String dir : sources) {
+            store.sync(dir);
         }
     }
 

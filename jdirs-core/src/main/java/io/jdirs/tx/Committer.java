@@ -278,18 +278,7 @@ final class Committer {
             journal.sync();
             changes.append(List.of(r), System.currentTimeMillis());
             coordinator.applying(seq);
-            Redo.stages(store, r);
-            Set<String> dirs = new LinkedHashSet<>();
-            for (Op op : r.ops()) {
-                if (op instanceof Op.Stage) {
-                    dirs.add(op.dir());
-                }
-            }
-            dirs.add(Redo.staging(seq));
-            dirs.add(Store.META + "/staging");
-            for (String d : dirs) {
-                syncIfExists(d);
-            }
+            Redo.stages(store, r); // durable when it returns
             journal.append(List.of(Record.staged(seq)));
             journal.sync();
             Redo.rest(store, r);
@@ -337,7 +326,13 @@ final class Committer {
         coordinator.lockWriter(engine.settings.lockTimeout());
         try {
             engine.catchUp();
-            journalBytes = store.stat(Journal.FILE).size();
+            FileLayer.Stat journalStat = store.stat(Journal.FILE);
+            if (journalStat.kind() == FileLayer.Kind.MISSING) { // deleted, or never made: start one
+                journal.reset(Math.max(coordinator.appended(), coordinator.published()));
+                coordinator.journalEnd(store.stat(Journal.FILE).size());
+                journalStat = store.stat(Journal.FILE);
+            }
+            journalBytes = journalStat.size();
             if (coordinator.applying() > coordinator.published() || coordinator.appended() > coordinator.published()
                     || journalBytes != coordinator.journalEnd()) {
                 // a writer died: finish what its journal holds, cut off what it did not finish appending
@@ -466,7 +461,9 @@ final class Committer {
             for (String f : files) {
                 syncIfExists(f);
             }
-            for (String d : dirs) {
+            List<String> parentsFirst = new ArrayList<>(dirs);
+            parentsFirst.sort(java.util.Comparator.comparingInt(d -> d.isEmpty() ? 0 : d.split("/").length));
+            for (String d : parentsFirst) {
                 syncIfExists(d);
             }
             changes.sync();
@@ -486,12 +483,12 @@ final class Committer {
 
     // ---- closing
 
-    /** Writes what is pending and releases the writer lock. */
+    /** Writes what is pending and releases the writer lock; a failure to write it is reported, not swallowed. */
     void close() {
         stopFlusher();
         if (failure != null) {
             abandon();
-            return;
+            throw Engine.unusable(store.root().toString(), failure);
         }
         long seq;
         commitLock.lock();
