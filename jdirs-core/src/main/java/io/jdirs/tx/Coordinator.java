@@ -150,7 +150,7 @@ final class Coordinator implements AutoCloseable {
 
     private static FileLock waitFor(FileChannel ch, long position, boolean shared, long timeoutMillis, Path root) {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
-        long pause = 1;
+        long pause = 20_000;
         while (true) {
             try {
                 FileLock l = ch.tryLock(position, 1, shared);
@@ -166,13 +166,12 @@ final class Coordinator implements AutoCloseable {
                 throw new BusyException(root.toString(), (position == 0 ? "another process is writing" : "another process is recovering the database")
                         + " and has held the lock for more than " + timeoutMillis + " ms (setting lockTimeout)");
             }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
+            java.util.concurrent.locks.LockSupport.parkNanos(pause); // a held lock is polled: Java cannot wait on one with a timeout
+            if (Thread.interrupted()) {
                 Thread.currentThread().interrupt();
                 throw new BusyException(root.toString(), "interrupted while waiting for the lock");
             }
-            pause = Math.min(pause * 2, 20);
+            pause = Math.min(pause * 2, 2_000_000);
         }
     }
 
