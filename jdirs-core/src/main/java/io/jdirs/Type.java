@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
  *
  * <p>An attribute's type is recorded in its file name as a suffix ({@code age.int}, {@code created.instant});
  * a file without a known suffix holds a string. See docs/FORMAT.md for the text form of each type.
+ * The order of the constants is part of the journal format (FORMAT.md section 9): append, never reorder.
  */
 public enum Type {
     /** A child node: a directory. */

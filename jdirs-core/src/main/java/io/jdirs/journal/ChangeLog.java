@@ -35,6 +35,8 @@ public final class ChangeLog {
     }
 
     private final Store store;
+    private String segment;     // the segment being written and its size, as this process last wrote it
+    private long segmentSize;
     // where the last read stopped: after complete commit cursorSeq, at cursorOffset of cursorSegment
     private String cursorSegment;
     private long cursorOffset;
@@ -63,13 +65,23 @@ public final class ChangeLog {
             text.append(lines(r.seq(), r.ops(), time));
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        store.mkdir(DIR);
-        List<String> segments = segments();
-        String current = segments.isEmpty() ? null : segments.get(segments.size() - 1);
-        if (current == null || store.stat(join(DIR, current)).size() + bytes.length > SEGMENT_BYTES) {
-            current = String.format("%020d.log", commits.get(0).seq());
+        String current = segment;
+        long size = segmentSize;
+        if (current == null || store.stat(join(DIR, current)).size() != size) {
+            // another process wrote since (or this is the first time): look again
+            store.mkdir(DIR);
+            List<String> segments = segments();
+            current = segments.isEmpty() ? null : segments.get(segments.size() - 1);
+            size = current == null ? 0 : store.stat(join(DIR, current)).size();
         }
+        if (current == null || size + bytes.length > SEGMENT_BYTES) {
+            current = String.format("%020d.log", commits.get(0).seq());
+            size = 0;
+        }
+        segment = null;
         store.append(join(DIR, current), bytes);
+        segment = current;
+        segmentSize = size + bytes.length;
     }
 
     /** Makes the newest segments durable (the one being written, and the one before it). */
@@ -147,6 +159,7 @@ public final class ChangeLog {
             store.truncate(join(DIR, tail.segment()), tail.end());
         }
         cursorSeq = -1;
+        segment = null;
     }
 
     /** Deletes segments, but the newest, last changed more than {@code retentionMillis} ago. */

@@ -83,13 +83,14 @@ public final class Journal {
         return new Contents(after, records, valid, b.length);
     }
 
-    /** Appends records, in one write. Not durable until {@link #sync}. */
-    public void append(List<Record> records) {
+    /** Appends records, in one write; returns the number of bytes. Not durable until {@link #sync}. */
+    public int append(List<Record> records) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Record r : records) {
             encode(r, out);
         }
         store.append(FILE, out.toByteArray());
+        return out.size();
     }
 
     public void sync() {

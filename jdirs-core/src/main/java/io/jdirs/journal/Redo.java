@@ -48,9 +48,11 @@ public final class Redo {
             store.sync(Store.META + "/staging");
         }
         java.util.Set<String> sources = new java.util.LinkedHashSet<>();
+        java.util.Map<String, String> slots = new java.util.HashMap<>();
         for (Op op : r.ops()) {
             if (op instanceof Op.Stage s) {
                 String slot = join(staging, Integer.toString(s.slot()));
+                slots.put(s.path(), slot);
                 if (store.kind(slot) == FileLayer.Kind.MISSING && store.kind(s.path()) == FileLayer.Kind.DIRECTORY) {
                     store.rename(s.path(), slot);
                     sources.add(s.dir());
@@ -59,8 +61,19 @@ public final class Redo {
         }
         store.sync(staging);
         for (String dir : sources) {
-            store.sync(dir);
+            store.sync(whereNow(dir, slots)); // a source may itself have moved into staging since
         }
+    }
+
+    /** Where a directory is after the stages: under the slot of the nearest staged directory above it, if any. */
+    static String whereNow(String dir, java.util.Map<String, String> slots) {
+        for (String p = dir; !p.isEmpty(); p = p.lastIndexOf('/') < 0 ? "" : p.substring(0, p.lastIndexOf('/'))) {
+            String slot = slots.get(p);
+            if (slot != null) {
+                return slot + dir.substring(p.length());
+            }
+        }
+        return dir;
     }
 
     /** Everything but the stages, then the staging directory is removed. */

@@ -33,8 +33,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * its stage operations made durable and marked in the journal before the rest. The journal is
  * checkpointed (files and directories it touched fsynced, then started anew) when it grows large.
  *
- * <p>Locks: {@code flushLock} (one flush at a time) is taken before {@code commitLock} (appending,
- * applying) whenever both are needed, so the two never deadlock.
+ * <p>Locks, always taken in this order when several are needed, so that they never deadlock:
+ * {@code syncLock} (one journal fsync at a time), {@code applyLock} (one batch applied at a time, in
+ * order), {@code commitLock} (validating and appending; briefly, the pending list).
  */
 final class Committer {
     static final long CHECKPOINT_BYTES = 8L << 20;
@@ -46,10 +47,15 @@ final class Committer {
     private final ChangeLog changes;
     private final Coordinator coordinator;
     private final ReentrantLock commitLock = new ReentrantLock();
-    private final ReentrantLock flushLock = new ReentrantLock();
-    private final List<Record> pending = new ArrayList<>(); // appended, not yet applied; guarded by commitLock
+    private final ReentrantLock syncLock = new ReentrantLock();
+    private final ReentrantLock applyLock = new ReentrantLock();
+    /** Relaxed commits pending beyond this make the committing thread flush them itself. */
+    static final int MAX_PENDING = 1024;
+
+    private final java.util.ArrayDeque<Record> pending = new java.util.ArrayDeque<>(); // appended, not applied, in order; guarded by commitLock
     private long lastSeq;          // guarded by commitLock
-    private long applied;          // guarded by flushLock
+    private volatile long synced;  // written under syncLock
+    private volatile long applied; // written under applyLock
     private long journalBytes;     // since the last checkpoint; guarded by commitLock
     private int journalRecords;
     private volatile RuntimeException failure;
@@ -73,6 +79,7 @@ final class Committer {
 
     /** Commits a transaction's changes; returns when they are durable and visible (durable mode). */
     void commit(Tx tx, NodeState root) {
+        boolean backlog;
         if (tx.isExclusive()) {
             commitHeld(tx, root);
             return;
@@ -100,10 +107,11 @@ final class Committer {
             Record r = appendCommit(ops);
             pending.add(r);
             seq = r.seq();
+            backlog = pending.size() >= MAX_PENDING;
         } finally {
             commitLock.unlock();
         }
-        if (engine.settings.durable()) {
+        if (engine.settings.durable() || backlog) {
             flush(seq);
         } else if (flusher == null) {
             startFlusher();
@@ -168,51 +176,118 @@ final class Committer {
         return r;
     }
 
-    /** Makes every record up to {@code seq} durable, then applies and publishes them. */
+    /**
+     * Makes every record up to {@code seq} durable, then applies and publishes them. The two steps have
+     * locks of their own, so that one batch is synced while the one before it is applied.
+     */
     void flush(long seq) {
-        lock(flushLock);
+        if (synced < seq) {
+            lock(syncLock);
+            try {
+                if (synced < seq) {
+                    long target;
+                    commitLock.lock();
+                    try {
+                        target = lastSeq;
+                    } finally {
+                        commitLock.unlock();
+                    }
+                    guard(journal::sync); // every record appended until now is durable from here
+                    synced = target;
+                }
+            } finally {
+                syncLock.unlock();
+            }
+        }
+        lock(applyLock);
         try {
             if (applied >= seq) {
                 return;
             }
-            List<Record> batch;
+            List<Record> batch = new ArrayList<>();
             commitLock.lock();
             try {
-                batch = new ArrayList<>(pending);
+                for (Record r : pending) {
+                    if (r.seq() <= synced) {
+                        batch.add(r);
+                    }
+                }
             } finally {
                 commitLock.unlock();
             }
             if (batch.isEmpty()) {
                 return;
             }
-            guard(journal::sync); // the commits are durable from here
+            apply(batch); // other threads go on appending and syncing meanwhile: they touch none of these entries
             commitLock.lock();
             try {
-                apply(batch);
                 maybeCheckpoint();
                 releaseIfIdle();
             } finally {
                 commitLock.unlock();
             }
         } finally {
-            flushLock.unlock();
+            applyLock.unlock();
         }
     }
 
-    /** Applies durable records and publishes them. Called with both locks held. */
+    /**
+     * Applies durable records and publishes them. Called with {@code applyLock} held; commits may be
+     * appended and synced meanwhile (validation keeps them off the entries these records change).
+     */
     private void apply(List<Record> batch) {
         guard(() -> {
             long lastSeq = batch.get(batch.size() - 1).seq();
             changes.append(batch, System.currentTimeMillis());
             coordinator.applying(lastSeq);
-            for (Record r : batch) {
+            for (Record r : coalesced(batch)) {
                 Redo.apply(store, r, false);
             }
-            pending.removeAll(batch);
-            engine.applied(batch, pending);
+            commitLock.lock();
+            try {
+                while (!pending.isEmpty() && pending.peekFirst().seq() <= lastSeq) {
+                    pending.pollFirst(); // the batch is the oldest pending records
+                }
+            } finally {
+                commitLock.unlock();
+            }
+            engine.applied(batch);
             coordinator.published(lastSeq);
             applied = lastSeq;
         });
+    }
+
+    /**
+     * A batch without the writes that a later write or delete of the same file in the batch replaces
+     * (a hot file written by many commits is written once). The journal and the change log keep every
+     * commit; only what reaches the files is spared.
+     */
+    static List<Record> coalesced(List<Record> batch) {
+        if (batch.size() < 2) {
+            return batch;
+        }
+        java.util.Map<String, Op> last = new java.util.HashMap<>();
+        for (Record r : batch) {
+            if (r.isStructural()) {
+                return batch;
+            }
+            for (Op op : r.ops()) {
+                if (op instanceof Op.Write || op instanceof Op.Delete) {
+                    last.put(op.path(), op);
+                }
+            }
+        }
+        List<Record> out = new ArrayList<>(batch.size());
+        for (Record r : batch) {
+            List<Op> kept = new ArrayList<>(r.ops().size());
+            for (Op op : r.ops()) {
+                if (!(op instanceof Op.Write) || last.get(op.path()) == op) {
+                    kept.add(op);
+                }
+            }
+            out.add(kept.size() == r.ops().size() ? r : Record.commit(r.seq(), kept));
+        }
+        return out;
     }
 
     /**
@@ -221,22 +296,29 @@ final class Committer {
      * transaction cannot conflict. Moves commit this way, and transactions that conflicted too often run so.
      */
     void lockExclusive() {
-        lock(flushLock);
+        lock(syncLock);
         try {
-            lock(commitLock);
+            lock(applyLock);
             try {
-                checkUsable();
-                acquireWriter();
-                if (!pending.isEmpty()) {
-                    guard(journal::sync);
-                    apply(new ArrayList<>(pending));
+                lock(commitLock);
+                try {
+                    checkUsable();
+                    acquireWriter();
+                    if (!pending.isEmpty()) {
+                        guard(journal::sync);
+                        synced = lastSeq;
+                        apply(new ArrayList<>(pending));
+                    }
+                } catch (RuntimeException e) {
+                    commitLock.unlock();
+                    throw e;
                 }
             } catch (RuntimeException e) {
-                commitLock.unlock();
+                applyLock.unlock();
                 throw e;
             }
         } catch (RuntimeException e) {
-            flushLock.unlock();
+            syncLock.unlock();
             throw e;
         }
     }
@@ -246,7 +328,8 @@ final class Committer {
             releaseIfIdle();
         } finally {
             commitLock.unlock();
-            flushLock.unlock();
+            applyLock.unlock();
+            syncLock.unlock();
         }
     }
 
@@ -269,6 +352,7 @@ final class Committer {
         Record r = appendCommit(ops);
         if (!r.isStructural()) {
             guard(journal::sync);
+            synced = r.seq();
             apply(List.of(r));
             maybeCheckpoint();
             return;
@@ -276,13 +360,15 @@ final class Committer {
         long seq = r.seq();
         guard(() -> {
             journal.sync();
+            synced = seq;
             changes.append(List.of(r), System.currentTimeMillis());
             coordinator.applying(seq);
             Redo.stages(store, r); // durable when it returns
-            journal.append(List.of(Record.staged(seq)));
+            journalBytes += journal.append(List.of(Record.staged(seq)));
+            coordinator.journalEnd(journalBytes);
             journal.sync();
             Redo.rest(store, r);
-            engine.applied(List.of(r), pending);
+            engine.applied(List.of(r));
             coordinator.published(seq);
             applied = seq;
         });
@@ -291,9 +377,9 @@ final class Committer {
 
     /** Appends a record; if the append fails, cuts the journal back so that no torn record stays in it. */
     private void append(Record r) {
-        long before = store.stat(Journal.FILE).size();
+        long before = journalBytes;
         try {
-            journal.append(List.of(r));
+            journalBytes += journal.append(List.of(r));
         } catch (RuntimeException e) {
             try {
                 journal.truncate(before);
@@ -302,7 +388,6 @@ final class Committer {
             }
             throw e;
         }
-        journalBytes = store.stat(Journal.FILE).size();
         journalRecords++;
         coordinator.journalEnd(journalBytes);
     }
@@ -342,6 +427,8 @@ final class Committer {
                 coordinator.reset(last, journalBytes);
             }
             lastSeq = Math.max(coordinator.appended(), coordinator.published());
+            applied = Math.max(applied, lastSeq); // what other processes committed is applied (or was just replayed)
+            synced = Math.max(synced, lastSeq);
         } catch (RuntimeException e) {
             coordinator.unlockWriter();
             throw e;
@@ -364,8 +451,12 @@ final class Committer {
         }
     }
 
+    /**
+     * Releases the database's writer lock once everything this process appended is published (not
+     * merely taken out of the pending list by a thread still applying it). Called with commitLock held.
+     */
     private void releaseIfIdle() {
-        if (pending.isEmpty()) {
+        if (pending.isEmpty() && applied == lastSeq) {
             coordinator.unlockWriter();
         }
     }
@@ -430,8 +521,9 @@ final class Committer {
         return last;
     }
 
+    /** Checkpoints a large journal, when nothing is pending (records appended but not applied must stay in it). */
     private void maybeCheckpoint() {
-        if (journalBytes > CHECKPOINT_BYTES || journalRecords > CHECKPOINT_RECORDS) {
+        if ((journalBytes > CHECKPOINT_BYTES || journalRecords > CHECKPOINT_RECORDS) && pending.isEmpty() && applied == lastSeq) {
             checkpoint();
         }
     }

@@ -344,9 +344,10 @@ public final class Engine {
 
     /**
      * This process's commits are applied: the cache learns their values, new snapshots include them,
-     * and the overlay keeps the effects of {@code pending} only.
+     * and the overlay forgets them (after the cache learned them, so that a reader finds them in one
+     * or the other).
      */
-    void applied(List<Record> records, List<Record> pending) {
+    void applied(List<Record> records) {
         synchronized (cacheLock) {
             java.util.Set<String> dirs = new java.util.LinkedHashSet<>();
             for (Record r : records) {
@@ -364,7 +365,7 @@ public final class Engine {
             }
         }
         if (!overlay.isEmpty()) {
-            overlay.set(pending);
+            overlay.applied(last);
         }
     }
 

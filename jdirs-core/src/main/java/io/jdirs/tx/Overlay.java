@@ -9,7 +9,6 @@ import io.jdirs.store.Listing;
 
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,6 +26,7 @@ final class Overlay {
     private static final Object GONE = new Object();
 
     private final Map<String, Object> effects = new HashMap<>();
+    private final Map<String, Long> seqs = new HashMap<>(); // the commit each effect comes from
     private final Map<String, Set<String>> names = new HashMap<>();
     private volatile boolean empty = true;
 
@@ -34,35 +34,47 @@ final class Overlay {
         return empty;
     }
 
-    /** Replaces the effects with those of the records still pending. */
-    synchronized void set(List<Record> pending) {
-        effects.clear();
-        names.clear();
-        for (Record r : pending) {
-            for (Op op : r.ops()) {
-                add(op);
-            }
-        }
-        empty = effects.isEmpty();
-    }
-
     synchronized void add(Record r) {
         for (Op op : r.ops()) {
-            add(op);
+            add(op, r.seq());
         }
         empty = effects.isEmpty();
     }
 
-    private void add(Op op) {
+    /**
+     * Forgets the effects of the commits up to {@code seq}, now applied to the files (and the cache);
+     * effects of later commits, appended meanwhile, stay.
+     */
+    synchronized void applied(long seq) {
+        seqs.entrySet().removeIf(e -> {
+            if (e.getValue() > seq) {
+                return false;
+            }
+            String path = e.getKey();
+            effects.remove(path);
+            int slash = path.lastIndexOf('/');
+            String dir = slash < 0 ? "" : path.substring(0, slash);
+            Set<String> n = names.get(dir);
+            if (n != null && n.remove(path.substring(slash + 1)) && n.isEmpty()) {
+                names.remove(dir);
+            }
+            return true;
+        });
+        empty = effects.isEmpty();
+    }
+
+    private void add(Op op, long seq) {
         String path = op.path();
         if (op instanceof Op.Mkdir || op instanceof Op.RmTree) {
             String prefix = path + "/";
             effects.keySet().removeIf(p -> p.startsWith(prefix));
+            seqs.keySet().removeIf(p -> p.startsWith(prefix));
             names.keySet().removeIf(d -> d.equals(path) || d.startsWith(prefix));
         }
         Object effect = op instanceof Op.Write w ? w.value() : op instanceof Op.Delete ? DELETED
                 : op instanceof Op.Mkdir ? FRESH : GONE;
         effects.put(path, effect);
+        seqs.put(path, seq);
         names.computeIfAbsent(op.dir(), d -> new HashSet<>()).add(op.name());
     }
 

@@ -49,6 +49,7 @@ public final class MemFileLayer implements FileLayer {
     private static final class MFile extends INode {
         byte[] data = new byte[0];
         byte[] synced;          // null: never synced
+        int intact;             // leading bytes of data that no write or truncate touched since the last sync
         long modified;
     }
 
@@ -110,6 +111,7 @@ public final class MemFileLayer implements FileLayer {
         for (Link l : d.entries.values()) {
             if (l.node instanceof MFile f) {
                 f.synced = f.data.clone();
+                f.intact = f.data.length;
             } else {
                 syncAll((MDir) l.node);
             }
@@ -134,6 +136,7 @@ public final class MemFileLayer implements FileLayer {
             MFile g = new MFile();
             g.data = f.data.clone();
             g.synced = f.synced == null ? null : f.synced.clone();
+            g.intact = f.intact;
             g.modified = f.modified;
             copies.put(n, g);
             return g;
@@ -264,14 +267,17 @@ public final class MemFileLayer implements FileLayer {
                     && (file.synced == null || !Arrays.equals(file.synced, file.data))) {
                 file.data = survivor(file, loss, r);
                 file.synced = file.data.clone();
+                file.intact = file.data.length;
             }
         }
     }
 
     /**
      * What of a file changed since its last sync survives a power loss: its synced data, or (SOME) its
-     * current data, or a torn version: the synced data, if it is a prefix of the current (appends), then
-     * part of what was appended, maybe zeros where blocks were allocated but not written.
+     * current data, or a torn version: the bytes no write or truncate touched since the sync (what an
+     * append or a truncate left of the synced data), then part of the rest, maybe zeros where blocks
+     * were allocated but not written. Data that was synced is never changed otherwise: a truncate is
+     * like any other change of size, all or nothing.
      */
     private static byte[] survivor(MFile f, Loss loss, Random r) {
         byte[] synced = f.synced == null ? new byte[0] : f.synced;
@@ -281,8 +287,7 @@ public final class MemFileLayer implements FileLayer {
         if (r.nextBoolean()) {
             return f.data;
         }
-        boolean appended = f.data.length >= synced.length && Arrays.equals(f.data, 0, synced.length, synced, 0, synced.length);
-        int keep = appended ? synced.length : 0;
+        int keep = f.intact;
         byte[] torn = Arrays.copyOf(f.data, keep + r.nextInt(f.data.length - keep + 1));
         if (r.nextInt(3) == 0) {
             Arrays.fill(torn, keep + r.nextInt(torn.length - keep + 1), torn.length, (byte) 0);
@@ -420,6 +425,7 @@ public final class MemFileLayer implements FileLayer {
         boolean tear = mutate("write", file);
         MFile f = file(file, true);
         f.data = tear ? Arrays.copyOf(data, random.nextInt(data.length + 1)) : data.clone();
+        f.intact = 0;
         f.modified = ++clock;
         if (tear) {
             throw new IOException("injected torn write of " + file);
@@ -445,6 +451,7 @@ public final class MemFileLayer implements FileLayer {
         mutate("truncate", file);
         MFile f = file(file, false);
         f.data = Arrays.copyOf(f.data, (int) Math.min(size, f.data.length));
+        f.intact = Math.min(f.intact, f.data.length);
         f.modified = ++clock;
     }
 
@@ -457,6 +464,7 @@ public final class MemFileLayer implements FileLayer {
         }
         if (n instanceof MFile f) {
             f.synced = f.data.clone();
+            f.intact = f.data.length;
         } else {
             MDir d = (MDir) n;
             d.synced = new TreeMap<>(d.entries);
