@@ -1,12 +1,17 @@
 package io.jdirs;
 
 import io.jdirs.format.NodePath;
+import io.jdirs.index.IndexDef;
+import io.jdirs.query.Indexes;
 import io.jdirs.store.FileLayer;
 import io.jdirs.store.NioFileLayer;
 import io.jdirs.tx.Engine;
 import io.jdirs.tx.Tx;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -101,6 +106,57 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * Declares an index on the child nodes of {@code folder} (a slash path; {@code ""} for the root) by the
+     * values of one or more of their attributes, and builds it. Queries on the folder use it by themselves.
+     *
+     * @throws JdirsException if the index exists already
+     */
+    public Index createIndex(String folder, String... attributes) {
+        return create(folder, false, attributes);
+    }
+
+    /**
+     * Declares a unique index: no two child nodes of {@code folder} may have the same values of the
+     * attributes (nodes missing one of them are not compared).
+     *
+     * @throws DuplicateException naming two nodes if the folder already breaks the rule
+     */
+    public Index createUniqueIndex(String folder, String... attributes) {
+        return create(folder, true, attributes);
+    }
+
+    private Index create(String folder, boolean unique, String... attributes) {
+        IndexDef def = new IndexDef(NodePath.ROOT.resolve(folder).dir(), List.of(attributes), unique);
+        def.name(); // refuses a name too long before any work
+        run(false, tx -> {
+            tx.tx.createIndex(def);
+            return null;
+        });
+        engine.indexStates().put(def.name(), Engine.IndexState.CHECKED);
+        return index(def);
+    }
+
+    /** Removes an index; false if there was none on these attributes of the folder. */
+    public boolean dropIndex(String folder, String... attributes) {
+        NodePath p = NodePath.ROOT.resolve(folder);
+        return run(false, tx -> tx.tx.dropIndex(new IndexDef(p.dir(), List.of(attributes), false))
+                || tx.tx.dropIndex(new IndexDef(p.dir(), List.of(attributes), true)));
+    }
+
+    /** The indexes declared in the database. */
+    public List<Index> indexes() {
+        return run(true, tx -> {
+            List<Index> out = new ArrayList<>();
+            tx.tx.indexes().forEach(d -> out.add(index(d)));
+            return out;
+        });
+    }
+
+    private static Index index(IndexDef def) {
+        return new Index(String.join("/", def.folderKeys()), def.attributes(), def.unique());
+    }
+
     /** Starts an explicit transaction; see {@link Transaction}. */
     public Transaction begin() {
         return new Transaction(this, begin(false));
@@ -140,6 +196,7 @@ public final class Database implements AutoCloseable {
      * cannot conflict again (other writers wait meanwhile).
      */
     private <T> T retrying(boolean readOnly, Function<Tx, T> work) {
+        repairIndexes();
         for (int attempt = 0; ; attempt++) {
             Tx tx = attempt >= OPTIMISTIC_ATTEMPTS ? beginExclusive(readOnly) : begin(readOnly);
             try {
@@ -162,6 +219,37 @@ public final class Database implements AutoCloseable {
                     tx.rollback();
                 }
             }
+        }
+    }
+
+    private static final ThreadLocal<Boolean> REPAIRING = new ThreadLocal<>();
+
+    /**
+     * Repairs (or rebuilds) the indexes that queries of this process found not to match the files, each in
+     * a transaction of its own, before the next transaction starts. One that cannot be repaired (a unique
+     * index that hand edits broke) is left unused, with the reason, until the database is opened again.
+     */
+    private void repairIndexes() {
+        Map<String, Engine.IndexState> states = engine.indexStates();
+        if (!states.containsValue(Engine.IndexState.TO_REPAIR) || REPAIRING.get() != null || closed) {
+            return;
+        }
+        REPAIRING.set(Boolean.TRUE);
+        try {
+            for (Map.Entry<String, Engine.IndexState> e : new ArrayList<>(states.entrySet())) {
+                if (e.getValue() != Engine.IndexState.TO_REPAIR) {
+                    continue;
+                }
+                String name = e.getKey();
+                try {
+                    retrying(false, tx -> Indexes.repair(tx, name));
+                    states.put(name, Engine.IndexState.CHECKED);
+                } catch (JdirsException failed) {
+                    states.put(name, new Engine.IndexState(false, failed.getMessage()));
+                }
+            }
+        } finally {
+            REPAIRING.remove();
         }
     }
 

@@ -5,6 +5,7 @@ import io.jdirs.format.KeyCodec;
 import io.jdirs.format.NodePath;
 import io.jdirs.format.Value;
 import io.jdirs.mapping.Mapper;
+import io.jdirs.query.Executor;
 import io.jdirs.tx.Tx;
 
 import java.util.ArrayList;
@@ -173,6 +174,61 @@ public final class Node {
     public <T> T read(Class<T> type) {
         Objects.requireNonNull(type, "type");
         return read(t -> type.cast(Mapper.read(t, path, type)));
+    }
+
+    // ---- queries
+
+    /**
+     * The nodes under this one that a query finds (its children, or with {@link Query#subtree} every node
+     * below), in the query's order, with their attributes, read in one transaction.
+     *
+     * @throws InvalidDataException if a value the query compares does not read as its type
+     */
+    public Results find(Query query) {
+        Objects.requireNonNull(query, "query");
+        return read(t -> {
+            Executor.Found f = Executor.find(t, path, query);
+            List<Node> nodes = new ArrayList<>();
+            f.nodes().forEach(p -> nodes.add(new Node(db, tx, p)));
+            return new Results(nodes, f.rows(), f.cursor());
+        });
+    }
+
+    /** {@link #find(Query)} with a query in the text syntax: {@code find("age > 30 order by name limit 20")}. */
+    public Results find(String query) {
+        return find(Query.parse(query));
+    }
+
+    /** The nodes a query finds, mapped to a record or POJO class in the query's transaction. */
+    public <T> List<T> find(Query query, Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return read(t -> {
+            List<T> out = new ArrayList<>();
+            for (NodePath p : Executor.find(t, path, query).nodes()) {
+                out.add(type.cast(Mapper.read(t, p, type)));
+            }
+            return out;
+        });
+    }
+
+    /** How many nodes match the query's filter (its order, limit, offset and cursor do not count). */
+    public long count(Query query) {
+        Objects.requireNonNull(query, "query");
+        return read(t -> Executor.count(t, path, query));
+    }
+
+    public long count(String query) {
+        return count(Query.parse(query));
+    }
+
+    /** How the query would run: which index it uses and why, or why it visits the nodes. */
+    public String explain(Query query) {
+        Objects.requireNonNull(query, "query");
+        return read(t -> Executor.explain(t, path, query));
+    }
+
+    public String explain(String query) {
+        return explain(Query.parse(query));
     }
 
     // ---- changing

@@ -24,6 +24,21 @@ public interface FileLayer {
     /** The names in a directory, in no particular order; null if it does not exist or is not a directory. */
     List<String> names(Path dir) throws IOException;
 
+    /**
+     * Gives the names in a directory to {@code visitor}, in no particular order, without holding them all
+     * in memory, until it returns false; does nothing if the directory does not exist.
+     */
+    default void forEachName(Path dir, java.util.function.Predicate<String> visitor) throws IOException {
+        List<String> names = names(dir);
+        if (names != null) {
+            for (String n : names) {
+                if (!visitor.test(n)) {
+                    return;
+                }
+            }
+        }
+    }
+
     Stat stat(Path path) throws IOException;
 
     /** A whole file; null if it does not exist. */

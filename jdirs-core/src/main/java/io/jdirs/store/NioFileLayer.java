@@ -44,6 +44,23 @@ public final class NioFileLayer implements FileLayer {
         }
     }
 
+    @Override
+    public void forEachName(Path dir, java.util.function.Predicate<String> visitor) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                if (!visitor.test(p.getFileName().toString())) {
+                    return;
+                }
+            }
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            // nothing to visit
+        } catch (FileSystemException e) {
+            if (!underAFile(dir, e)) {
+                throw e;
+            }
+        }
+    }
+
     /**
      * Whether an operation failed because a parent of the path is a file (ENOTDIR, which Java reports
      * as a plain FileSystemException): then the path does not exist.

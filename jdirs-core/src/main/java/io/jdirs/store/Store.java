@@ -125,6 +125,15 @@ public final class Store {
         }
     }
 
+    /** Gives the names in a directory to {@code visitor} until it returns false, streaming them. */
+    public void forEachName(String dir, java.util.function.Predicate<String> visitor) {
+        try {
+            fs.forEachName(path(dir), visitor);
+        } catch (IOException e) {
+            throw failure(dir, "cannot list", e);
+        }
+    }
+
     public FileLayer.Kind kind(String rel) {
         return stat(rel).kind();
     }

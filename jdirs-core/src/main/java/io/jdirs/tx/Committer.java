@@ -1,6 +1,7 @@
 package io.jdirs.tx;
 
 import io.jdirs.StorageException;
+import io.jdirs.index.IndexWriter;
 import io.jdirs.journal.ChangeLog;
 import io.jdirs.journal.Journal;
 import io.jdirs.journal.Op;
@@ -77,17 +78,20 @@ final class Committer {
 
     // ---- committing
 
-    /** Commits a transaction's changes; returns when they are durable and visible (durable mode). */
-    void commit(Tx tx, NodeState root) {
+    /**
+     * Commits a transaction's changes (its tree of node states, and what it changes in indexes); returns
+     * when they are durable and visible (durable mode).
+     */
+    void commit(Tx tx, NodeState root, IndexWriter index) {
         boolean backlog;
         if (tx.isExclusive()) {
-            commitHeld(tx, root);
+            commitHeld(tx, root, index);
             return;
         }
         if (tx.hasMoves()) {
             lockExclusive();
             try {
-                commitHeld(tx, root);
+                commitHeld(tx, root, index);
             } finally {
                 unlockExclusive();
             }
@@ -98,8 +102,14 @@ final class Committer {
         try {
             checkUsable();
             acquireWriter();
-            tx.validate();
-            List<Op> ops = Compiler.compile(engine, root);
+            List<Op> ops;
+            try {
+                tx.validate();
+                ops = compile(root, index);
+            } catch (RuntimeException e) {
+                releaseIfIdle(); // a refused commit must not keep other processes waiting for the writer lock
+                throw e;
+            }
             if (ops.isEmpty()) {
                 releaseIfIdle();
                 return;
@@ -338,14 +348,14 @@ final class Committer {
      * checkpointed before and after it), and its stages are made durable and marked in the journal
      * before the rest is applied.
      */
-    private void commitHeld(Tx tx, NodeState root) {
+    private void commitHeld(Tx tx, NodeState root, IndexWriter index) {
         checkUsable();
         tx.validate();
         boolean structural = tx.hasMoves();
         if (structural) {
             checkpoint();
         }
-        List<Op> ops = Compiler.compile(engine, root);
+        List<Op> ops = compile(root, index);
         if (ops.isEmpty()) {
             return;
         }
@@ -373,6 +383,18 @@ final class Committer {
             applied = seq;
         });
         checkpoint();
+    }
+
+    /**
+     * The file operations of a commit: its data changes in order, then its index changes, computed from
+     * the newest index files (with the writer lock held, nothing newer can exist).
+     */
+    private List<Op> compile(NodeState root, IndexWriter index) {
+        List<Op> ops = root == null ? new ArrayList<>() : Compiler.compile(engine, root);
+        if (index != null && !index.isEmpty()) {
+            ops.addAll(index.ops(engine::latest));
+        }
+        return ops;
     }
 
     /** Appends a record; if the append fails, cuts the journal back so that no torn record stays in it. */

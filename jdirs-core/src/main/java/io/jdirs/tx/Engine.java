@@ -6,6 +6,7 @@ import io.jdirs.Type;
 import io.jdirs.format.KeyCodec;
 import io.jdirs.format.Names;
 import io.jdirs.format.Value;
+import io.jdirs.index.IndexDef;
 import io.jdirs.journal.ChangeLog;
 import io.jdirs.journal.Op;
 import io.jdirs.journal.Record;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -61,6 +63,7 @@ public final class Engine {
     private final Object cacheLock = new Object();
     private final Object catchUpLock = new Object();
     private final TreeMap<Long, Integer> snapshots = new TreeMap<>();
+    private final Map<String, IndexState> indexStates = new ConcurrentHashMap<>();
     private volatile long visible;
     private volatile long indexed;
     private volatile boolean closed;
@@ -334,12 +337,56 @@ public final class Engine {
             index.add(r.seq(), changesOf(r));
             indexed = Math.max(indexed, r.seq());
         }
-        if (!settings.durable() && !r.isStructural()) { // a structural commit is applied before the locks go
-            overlay.add(r);
+        if (r.isStructural()) {
+            return; // applied before the locks go
+        }
+        if (!settings.durable()) {
+            overlay.add(r.seq(), r.ops());
             synchronized (snapshots) {
                 visible = Math.max(visible, r.seq());
             }
+        } else {
+            // the next commit's index changes start from these (snapshots still see them as changed)
+            List<Op> index = new ArrayList<>();
+            for (Op op : r.ops()) {
+                if (op.dir().startsWith(IndexDef.DIR)) {
+                    index.add(op);
+                }
+            }
+            if (!index.isEmpty()) {
+                overlay.add(r.seq(), index);
+            }
         }
+    }
+
+    /**
+     * The newest content of a file (database-relative): what the commits appended so far left in it,
+     * whether or not they are applied yet; null if there is no such file. For index files, read while
+     * committing.
+     */
+    Value latest(String path) {
+        int slash = path.lastIndexOf('/');
+        String dir = slash < 0 ? "" : path.substring(0, slash);
+        String name = path.substring(slash + 1);
+        Entry e = diskEntry(dir, Names.file(name).key());
+        if (e == null || e.isNode() || !e.name().equals(name)) {
+            return null;
+        }
+        Loaded l = value(dir, e);
+        return l == null ? null : l.value();
+    }
+
+    /**
+     * What this process knows of an index (by name): checked against the files, to be repaired, or not
+     * repairable ({@code problem} says why; it is not used again until the database is opened anew).
+     */
+    public record IndexState(boolean checked, String problem) {
+        public static final IndexState CHECKED = new IndexState(true, null);
+        public static final IndexState TO_REPAIR = new IndexState(false, null);
+    }
+
+    public Map<String, IndexState> indexStates() {
+        return indexStates;
     }
 
     /**
@@ -446,6 +493,44 @@ public final class Engine {
             cache.remove(dir); // listed but gone: the listing is stale
         }
         return v;
+    }
+
+    /**
+     * Gives the keys of a directory's child nodes, as the newest commits left them, to {@code visitor}
+     * until it returns false (then returns false). A cached listing is used if there is one; otherwise the
+     * names are streamed from disk, each node found by its own (cached) listing, so that a folder of any
+     * size is visited without holding its names.
+     */
+    boolean forEachNode(String dir, Predicate<String> visitor) {
+        Overlay.Dir pending = overlay.isEmpty() ? null : overlay.dir(dir);
+        CachedDir cd = cached(dir);
+        if ((pending != null && pending.state() != null) || (cd != null && cd.listing != null)) {
+            for (Entry e : listing(dir).entries()) {
+                if (e.isNode() && !visitor.test(e.key())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        boolean[] go = {true};
+        store.forEachName(dir, name -> {
+            if (KeyCodec.isIgnored(name) || (pending != null && pending.effects().containsKey(name))) {
+                return true;
+            }
+            Entry e = Listing.entry(name, FileLayer.Kind.DIRECTORY);
+            if (e == null || !diskListing(join(dir, name)).exists()) {
+                return true; // not a node's name, or a file
+            }
+            return go[0] = visitor.test(e.key());
+        });
+        if (go[0] && pending != null) {
+            for (Entry e : pending.merge(Listing.EMPTY).entries()) {
+                if (e.isNode() && !visitor.test(e.key())) {
+                    return false;
+                }
+            }
+        }
+        return go[0];
     }
 
     /** Whether a directory exists. */

@@ -2,7 +2,6 @@ package io.jdirs.tx;
 
 import io.jdirs.format.Value;
 import io.jdirs.journal.Op;
-import io.jdirs.journal.Record;
 import io.jdirs.store.Entry;
 import io.jdirs.store.FileLayer;
 import io.jdirs.store.Listing;
@@ -34,9 +33,10 @@ final class Overlay {
         return empty;
     }
 
-    synchronized void add(Record r) {
-        for (Op op : r.ops()) {
-            add(op, r.seq());
+    /** Adds the effects of operations of commit {@code seq}. */
+    synchronized void add(long seq, java.util.List<Op> ops) {
+        for (Op op : ops) {
+            add(op, seq);
         }
         empty = effects.isEmpty();
     }

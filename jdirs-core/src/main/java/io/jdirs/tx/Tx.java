@@ -10,6 +10,10 @@ import io.jdirs.format.KeyCodec;
 import io.jdirs.format.Names;
 import io.jdirs.format.NodePath;
 import io.jdirs.format.Value;
+import io.jdirs.index.IndexDef;
+import io.jdirs.index.IndexEntry;
+import io.jdirs.index.IndexWriter;
+import io.jdirs.index.Leaves;
 import io.jdirs.store.Entry;
 import io.jdirs.store.FileLayer;
 import io.jdirs.store.Listing;
@@ -21,6 +25,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import static io.jdirs.format.Names.join;
 
@@ -39,6 +45,8 @@ public final class Tx {
     // or the content of a file this process wrote and has not checked since
     private final Map<String, Object> stamps = new HashMap<>();
     private NodeState root;
+    private IndexWriter indexWork;            // index files this transaction creates, drops or repairs
+    private final Map<String, IndexDef> rebuilt = new TreeMap<>(); // indexes written anew at commit, by name
     private boolean moved;
     private boolean active = true;
 
@@ -47,6 +55,11 @@ public final class Tx {
         this.readOnly = readOnly;
         this.snapshot = snapshot;
         this.exclusive = exclusive;
+    }
+
+    /** The open database this transaction runs in. */
+    public Engine engine() {
+        return engine;
     }
 
     /** Whether this transaction holds the database's locks for its whole life (and so cannot conflict). */
@@ -110,7 +123,7 @@ public final class Tx {
             for (Entry e : listing.entries()) {
                 keys.add(e.key());
             }
-            if (listing.stamp() != null) {
+            if (listing.stamp() != null && !readOnly) {
                 stamps.put(dir + "/", listing.stamp());
             }
             observe(dir, null);
@@ -127,6 +140,242 @@ public final class Tx {
         List<String> sorted = new ArrayList<>(keys);
         sorted.sort(KeyCodec::compare);
         return sorted;
+    }
+
+    /**
+     * Gives the keys of a node's child nodes to {@code visitor}, in no particular order, until it returns
+     * false; a folder of any size is visited without holding its listing (the changes of this transaction
+     * included). Returns false if the visitor stopped.
+     */
+    public boolean forEachChild(NodePath p, Predicate<String> visitor) {
+        check();
+        View v = resolve(p);
+        Map<String, Object> changes = v.state == null ? Map.of() : v.state.changes;
+        String dir = v.diskDir();
+        if (dir != null) {
+            FileLayer.Stat stamp = readOnly ? null : engine.store.stat(dir);
+            boolean go = engine.forEachNode(dir, key -> changes.containsKey(key) || visitor.test(key));
+            observe(dir, null);
+            if (stamp != null && stamp.kind() == FileLayer.Kind.DIRECTORY) {
+                stamps.put(dir + "/", stamp);
+            }
+            if (!go) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, Object> c : changes.entrySet()) {
+            if (c.getValue() instanceof NodeState && !visitor.test(c.getKey())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether this transaction changed anything at or under a node (or above it: moved or removed it). */
+    public boolean changedAt(NodePath p) {
+        NodeState s = root;
+        for (int i = 0; i < p.depth() && s != null; i++) {
+            Object c = s.get(p.key(i));
+            if (c == null) {
+                return false;
+            }
+            if (!(c instanceof NodeState child) || !carried(s, p.key(i), child)) {
+                return true;
+            }
+            s = child;
+        }
+        return s != null && !s.changes.isEmpty();
+    }
+
+    // ---- indexes
+
+    /** The indexes declared in the database, as of this transaction's snapshot, by name. */
+    public List<IndexDef> indexes() {
+        check();
+        Listing l = engine.listing(IndexDef.DIR);
+        observe(IndexDef.DIR, null);
+        List<IndexDef> defs = new ArrayList<>();
+        for (Entry e : l.entries()) {
+            String dir = join(IndexDef.DIR, e.name());
+            String path = Leaves.definitionPath(dir);
+            Value v = e.isNode() ? indexFile(path) : null;
+            if (v != null) {
+                try {
+                    IndexDef d = v.derive(IndexDef.class, x -> IndexDef.parse(x.bytes(), path));
+                    if (d.name().equals(e.name())) {
+                        defs.add(d);
+                    }
+                } catch (InvalidDataException | IllegalArgumentException damaged) {
+                    // not used, and not maintained; Database.check reports it
+                }
+            }
+        }
+        defs.sort((a, b) -> a.name().compareTo(b.name()));
+        return defs;
+    }
+
+    /** A file of an index (database-relative path), as of this transaction's snapshot; null if there is none. */
+    public Value indexFile(String path) {
+        check();
+        int slash = path.lastIndexOf('/');
+        String dir = path.substring(0, slash);
+        String name = path.substring(slash + 1);
+        Entry e = diskEntry(dir, Names.file(name).key());
+        return e == null || e.isNode() || !e.name().equals(name) ? null : read(dir, e);
+    }
+
+    /** The index entry of a node as this transaction sees it (null if there is no such node). */
+    public IndexEntry indexEntry(IndexDef def, NodePath node) {
+        if (!exists(node)) {
+            return null;
+        }
+        List<Value> values = new ArrayList<>();
+        for (String a : def.attributes()) {
+            Value v = null;
+            try {
+                Located l = locate(node, a);
+                v = l == null || l.type == Type.NODE ? null : l.value();
+            } catch (InvalidDataException ambiguous) {
+                // indexed as missing
+            }
+            values.add(v);
+        }
+        return IndexEntry.of(values, node.key(), node.dir());
+    }
+
+    /** The entry of a node as it is on disk, in the directory {@code dir}: before this transaction's changes. */
+    private IndexEntry diskIndexEntry(IndexDef def, String dir, String key) {
+        Entry node = diskEntry(dir, key);
+        if (node == null || !node.isNode()) {
+            return null;
+        }
+        String nodeDir = join(dir, node.name());
+        List<Value> values = new ArrayList<>();
+        for (String a : def.attributes()) {
+            Value v = null;
+            try {
+                Entry e = diskEntry(nodeDir, a);
+                v = e == null || e.isNode() ? null : read(nodeDir, e);
+            } catch (InvalidDataException ambiguous) {
+                // indexed as missing
+            }
+            values.add(v);
+        }
+        return IndexEntry.of(values, key, nodeDir);
+    }
+
+    /** The index work of this transaction, committed with it: entries to fix, checks to record. */
+    public IndexWriter indexWork() {
+        checkWrite();
+        if (indexWork == null) {
+            indexWork = new IndexWriter();
+        }
+        return indexWork;
+    }
+
+    /** Declares an index; it is built at commit from the folder as the transaction leaves it. */
+    public void createIndex(IndexDef def) {
+        checkWrite();
+        for (IndexDef d : indexes()) {
+            if (d.name().equals(def.name())) {
+                throw new JdirsException(d.dir(), d.equals(def) ? "the index " + def + " exists already"
+                        : "the index " + d + " has the same name as " + def);
+            }
+        }
+        rebuildIndex(def);
+    }
+
+    /** Writes an index anew at commit, from the folder as the transaction leaves it. */
+    public void rebuildIndex(IndexDef def) {
+        for (String a : def.attributes()) {
+            if (a.indexOf('/') >= 0) {
+                throw new IllegalArgumentException("an index is on attributes of the folder's nodes; \"" + a
+                        + "\" names one in a child node");
+            }
+        }
+        indexWork();
+        rebuilt.put(def.name(), def);
+    }
+
+    public boolean dropIndex(IndexDef def) {
+        checkWrite();
+        for (IndexDef d : indexes()) {
+            if (d.equals(def)) {
+                indexWork().drop(def);
+                rebuilt.remove(def.name());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What this transaction changes in indexes, computed as it commits: the indexes it builds, and the
+     * entries of the nodes it changed in indexed folders (their old entries from what the transaction
+     * read on disk, validated at commit, their new ones from its changes).
+     */
+    private IndexWriter indexChanges() {
+        if (readOnly || (root == null && indexWork == null)) {
+            return null;
+        }
+        IndexWriter w = indexWork != null ? indexWork : new IndexWriter();
+        long now = System.currentTimeMillis() - RACY_MILLIS;
+        for (IndexDef def : rebuilt.values()) {
+            List<IndexEntry> entries = new ArrayList<>();
+            NodePath folder = folderPath(def);
+            forEachChild(folder, key -> entries.add(indexEntry(def, folder.child(key))) || true);
+            w.create(def, entries, now);
+        }
+        if (root != null) {
+            for (IndexDef def : indexes()) {
+                if (!rebuilt.containsKey(def.name())) {
+                    maintain(def, w);
+                }
+            }
+        }
+        return w.isEmpty() ? null : w;
+    }
+
+    /** Files changed within this long before a check may still change unseen in the same clock tick. */
+    public static final long RACY_MILLIS = 2000;
+
+    public static NodePath folderPath(IndexDef def) {
+        NodePath p = NodePath.ROOT;
+        for (String key : def.folderKeys()) {
+            p = p.child(key);
+        }
+        return p;
+    }
+
+    /** Queues the entries this transaction changes in one index. */
+    private void maintain(IndexDef def, IndexWriter w) {
+        NodeState s = root;
+        NodePath folder = NodePath.ROOT;
+        for (String key : def.folderKeys()) {
+            Object c = s.get(key);
+            if (c == null) {
+                return; // nothing changed in the folder
+            }
+            boolean fresh = c instanceof NodeState child && child.base == null
+                    && (s.base == null || diskEntry(s.base, key) == null);
+            if (!(c instanceof NodeState child) || (!fresh && !carried(s, key, child))) {
+                w.stale(def); // the folder was removed, moved or replaced: rebuilt before its next use
+                return;
+            }
+            s = child;
+            folder = folder.child(key);
+        }
+        for (Map.Entry<String, Object> c : s.changes.entrySet()) {
+            String key = c.getKey();
+            IndexEntry old = s.base == null ? null : diskIndexEntry(def, s.base, key);
+            IndexEntry now = c.getValue() instanceof NodeState ? indexEntry(def, folder.child(key)) : null;
+            w.update(def, old, now);
+        }
+    }
+
+    /** Whether a child node stays where it is on disk (its base is its own directory under its parent's). */
+    private static boolean carried(NodeState parent, String key, NodeState child) {
+        return child.base != null && parent.base != null && child.base.equals(join(parent.base, Names.node(key)));
     }
 
     // ---- changing
@@ -217,12 +466,13 @@ public final class Tx {
 
     public void commit() {
         check();
+        IndexWriter index = indexChanges();
         active = false;
         NodeState changes = root;
         root = null;
         try {
-            if (changes != null) {
-                engine.committer.commit(this, changes);
+            if (changes != null || index != null) {
+                engine.committer.commit(this, changes, index);
             }
         } finally {
             engine.end(this);
@@ -233,6 +483,7 @@ public final class Tx {
         if (active) {
             active = false;
             root = null;
+            indexWork = null;
             engine.end(this);
         }
     }
@@ -283,7 +534,7 @@ public final class Tx {
         if (loaded == null) {
             return null;
         }
-        if (!loaded.pending()) {
+        if (!loaded.pending() && !readOnly) {
             stamps.put(join(dir, entry.name()), loaded.stamp() != null ? loaded.stamp() : loaded.value());
         }
         return loaded.value();
@@ -291,7 +542,9 @@ public final class Tx {
 
     /** Records a read, and fails if what was read may already be newer than the snapshot. */
     private void observe(String dir, String fold) {
-        reads.add(fold == null ? dir : ChangeIndex.entry(dir, fold));
+        if (!readOnly) { // a read-only transaction is checked as it reads, and never validated
+            reads.add(fold == null ? dir : ChangeIndex.entry(dir, fold));
+        }
         if (engine.changed(snapshot, dir, fold)) {
             throw conflict(dir);
         }

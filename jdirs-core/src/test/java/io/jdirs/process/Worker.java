@@ -79,6 +79,7 @@ public final class Worker {
     }
 
     static void increment(Path path, int threads, int rounds, int counters, PrintStream out) throws Exception {
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         try (Database db = Database.open(path)) {
             List<Thread> all = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -98,12 +99,18 @@ public final class Worker {
                         }
                     }
                 });
+                th.setUncaughtExceptionHandler((x, e) -> failures.add(e));
                 th.start();
                 all.add(th);
             }
             for (Thread th : all) {
                 th.join();
             }
+        }
+        if (!failures.isEmpty()) { // a thread that gave up would otherwise look like a lost update
+            failures.get(0).printStackTrace();
+            out.println("failed " + failures.get(0));
+            System.exit(1);
         }
         out.println("done");
     }
