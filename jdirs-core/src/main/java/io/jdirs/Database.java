@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
  * A jdirs database: a directory holding a {@code .jdirs/} metadata directory, whose every other
@@ -155,6 +156,57 @@ public final class Database implements AutoCloseable {
 
     private static Index index(IndexDef def) {
         return new Index(String.join("/", def.folderKeys()), def.attributes(), def.unique());
+    }
+
+    /** A problem {@link #check} found: the path concerned (database-relative, as on disk) and what is wrong. */
+    public record Problem(String path, String message) {
+        @Override
+        public String toString() {
+            return path + ": " + message;
+        }
+    }
+
+    /** {@link #check(boolean, LongConsumer)} without repair. */
+    public List<Problem> check() {
+        return check(false, null);
+    }
+
+    /**
+     * Reads every file of the database and reports every problem, each with its path, what is wrong and
+     * what was expected: values that do not read as their type, two files for one key, keys that differ
+     * only in case, names that are not the encoding of a key, damaged journal or change log, leftovers of
+     * interrupted commits, and indexes that do not match the data. With {@code repair}, indexes that do
+     * not match are rebuilt, and those whose definition is damaged removed; user data is never changed.
+     *
+     * @param filesChecked told the number of files read so far, now and then (may be null)
+     * @return the problems found, before any repair
+     */
+    public List<Problem> check(boolean repair, LongConsumer filesChecked) {
+        long published = run(true, tx -> tx.tx.snapshot());
+        List<Problem> problems = new ArrayList<>(Checker.files(engine.store(), published, filesChecked));
+        Map<String, IndexDef> broken = new java.util.TreeMap<>();
+        problems.addAll(run(true, tx -> {
+            broken.clear();
+            return Checker.indexes(tx.tx, broken);
+        }));
+        if (repair) {
+            for (Map.Entry<String, IndexDef> b : broken.entrySet()) {
+                try {
+                    run(false, tx -> {
+                        if (b.getValue() == null) {
+                            tx.tx.indexWork().dropDamaged(b.getKey());
+                        } else {
+                            tx.tx.rebuildIndex(b.getValue());
+                        }
+                        return null;
+                    });
+                    engine.indexStates().put(b.getKey(), Engine.IndexState.CHECKED);
+                } catch (DuplicateException e) {
+                    problems.add(new Problem(e.path(), "the index " + b.getValue() + " cannot be rebuilt: " + Checker.detail(e)));
+                }
+            }
+        }
+        return problems;
     }
 
     /** Starts an explicit transaction; see {@link Transaction}. */

@@ -41,11 +41,15 @@ class FaultInjectionTest {
     static final Options RELAXED = Options.defaults().durability(Options.Durability.RELAXED).flushInterval(3_600_000);
 
     static List<Scenario> scenarios() {
-        Consumer<Database> users = db -> db.update(tx -> {
-            tx.node("users/alice").put("name", "Alice").put("age", 42).put("tags", List.of("a"));
-            tx.node("users/bob").put("name", "Bob").put("age", 35).put("Nick", "bobby");
-            tx.node("users/bob/address").put("city", "Oslo");
-        });
+        Consumer<Database> users = db -> {
+            db.update(tx -> {
+                tx.node("users/alice").put("name", "Alice").put("age", 42).put("tags", List.of("a"));
+                tx.node("users/bob").put("name", "Bob").put("age", 35).put("Nick", "bobby");
+                tx.node("users/bob/address").put("city", "Oslo");
+            });
+            db.createIndex("users", "age");
+            db.createUniqueIndex("users", "name");
+        };
         return List.of(
                 new Scenario("update attributes of several nodes", DURABLE, users, db -> db.update(tx -> {
                     tx.node("users/alice").put("age", 43).put("email", "alice@example.com").remove("tags");
@@ -170,6 +174,7 @@ class FaultInjectionTest {
             }
             assertThat(fs.list(".jdirs/staging")).as(what + ": staging").isEmpty();
             assertThat(readThroughApi(recovered.root())).as(what + ": API").isEqualTo(state.keySet());
+            assertThat(recovered.check()).as(what + ": check (indexes match the data)").isEmpty();
             recovered.update(tx -> tx.node("users/alice").put("checked", true)); // still writable
         } finally {
             recovered.close();

@@ -110,7 +110,8 @@ public final class IndexEntry implements Comparable<IndexEntry> {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < types.length; i++) {
             b.append(i == 0 ? "" : ", ");
-            b.append(types[i] == null ? "(missing)" : types[i] == Type.STRING ? KeyCodec.quote(texts[i]) : texts[i]);
+            b.append(types[i] == null ? "(missing)" : types[i] == Type.JSON ? "(JSON)" : types[i] == Type.BYTES ? "(bytes)"
+                    : types[i] == Type.STRING ? KeyCodec.quote(texts[i]) : values[i].isOrdered() ? texts[i] : "(unreadable)");
         }
         return b.toString();
     }

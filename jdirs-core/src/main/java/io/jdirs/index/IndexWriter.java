@@ -26,6 +26,7 @@ import static io.jdirs.format.Names.join;
  */
 public final class IndexWriter {
     private final Map<IndexDef, Work> work = new LinkedHashMap<>();
+    private final List<String> damaged = new ArrayList<>();
     private Function<String, Value> reader;
 
     private static final class Work {
@@ -66,6 +67,11 @@ public final class IndexWriter {
         work(def).drop = true;
     }
 
+    /** Removes the files of an index whose definition cannot be read. */
+    public void dropDamaged(String name) {
+        damaged.add(name);
+    }
+
     /** The index no longer matches its folder (the folder was moved or replaced): it is rebuilt before its next use. */
     public void stale(IndexDef def) {
         work(def).stale = true;
@@ -77,7 +83,7 @@ public final class IndexWriter {
     }
 
     public boolean isEmpty() {
-        return work.isEmpty();
+        return work.isEmpty() && damaged.isEmpty();
     }
 
     /**
@@ -88,6 +94,9 @@ public final class IndexWriter {
     public List<Op> ops(Function<String, Value> reader) {
         this.reader = reader;
         List<Op> ops = new ArrayList<>();
+        for (String name : damaged) {
+            ops.add(new Op.RmTree(IndexDef.DIR, name));
+        }
         for (Map.Entry<IndexDef, Work> e : work.entrySet()) {
             IndexDef def = e.getKey();
             Work w = e.getValue();

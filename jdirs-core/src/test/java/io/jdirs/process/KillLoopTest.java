@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A child JVM moves money between 100 accounts in transactions over several nodes (some of which
  * move directories) and prints the id of every commit that returned; the parent kills it (SIGKILL)
  * at a random moment, reopens the database, and checks that the total is unchanged, that every
- * acknowledged commit is there (durable mode), and that nothing was left half done.
+ * acknowledged commit is there (durable mode), that nothing was left half done, and that the indexes
+ * on the accounts and the log (changed in the same commits) match the data.
  * {@code -Djdirs.kills=N} sets the number of kills (50 by default).
  */
 class KillLoopTest {
@@ -39,6 +40,8 @@ class KillLoopTest {
                     tx.node("accounts/a" + a).put("balance", 1000L);
                 }
             });
+            db.createIndex("accounts", "balance");
+            db.createIndex("log", "amount");
         }
         Set<String> acked = new HashSet<>();
         Set<String> moved = new HashSet<>();
@@ -81,6 +84,8 @@ class KillLoopTest {
                 return s;
             });
             assertThat(total).as("total " + when).isEqualTo(Worker.ACCOUNTS * 1000L);
+            assertThat(db.check()).as("check (indexes match the data) " + when).isEmpty();
+            assertThat(db.node("accounts").count("balance > -1000000000")).as("indexed count " + when).isEqualTo(Worker.ACCOUNTS);
             Set<String> log = new HashSet<>(db.node("log").keys());
             Set<String> archive = new HashSet<>(db.node("archive").keys());
             for (String id : acked) {

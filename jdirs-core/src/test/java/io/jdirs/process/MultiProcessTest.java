@@ -27,7 +27,9 @@ class MultiProcessTest {
         int rounds = Integer.getInteger("jdirs.rounds", 250);
         int counters = 20;
         Path path = dir.resolve("db");
-        Database.open(path).close();
+        try (Database db = Database.open(path)) {
+            db.createIndex("counters", "value"); // every increment also moves an entry of the index
+        }
         long start = System.nanoTime();
         List<Children.Child> children = new ArrayList<>();
         for (int p = 0; p < processes; p++) {
@@ -46,10 +48,15 @@ class MultiProcessTest {
             for (int c = 0; c < counters; c++) {
                 assertThat(db.node("counters/c" + c).getInt("value")).as("counter " + c).isEqualTo(processes * threads * rounds);
             }
+            assertThat(db.check()).isEmpty();
+            assertThat(db.node("counters").count("value = " + processes * threads * rounds)).isEqualTo(counters);
         }
     }
 
-    /** Readers in one process check the total of all accounts while two other processes move money. */
+    /**
+     * Readers in one process check the total of all accounts, read node by node and through a query on
+     * their index, while two other processes move money.
+     */
     @Test
     void readersInAnotherProcessNeverSeePartOfACommit() throws Exception {
         Path path = dir.resolve("db");
@@ -59,6 +66,7 @@ class MultiProcessTest {
                     tx.node("accounts/a" + a).put("balance", 1000L);
                 }
             });
+            db.createIndex("accounts", "balance");
         }
         List<Children.Child> writers = new ArrayList<>();
         for (int w = 0; w < 2; w++) {
@@ -83,6 +91,7 @@ class MultiProcessTest {
                 total += db.node("accounts/a" + a).getLong("balance");
             }
             assertThat(total).isEqualTo(Worker.ACCOUNTS * 1000L);
+            assertThat(db.check()).isEmpty();
         }
     }
 }

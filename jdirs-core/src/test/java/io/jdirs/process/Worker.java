@@ -17,7 +17,7 @@ import java.util.Random;
  * <pre>
  * transfers DB SEED THREADS DURABILITY   move money between accounts forever, printing "ack ID" after each commit
  * increment DB THREADS ROUNDS COUNTERS   add 1 to each counter ROUNDS times per thread, then print "done"
- * audit DB MILLIS TOTAL                  read all accounts in one transaction, again and again; print "audits N"
+ * audit DB MILLIS TOTAL                  read all accounts in one transaction (and through a query), again and again; print "audits N"
  * </pre>
  */
 public final class Worker {
@@ -128,8 +128,15 @@ public final class Worker {
                     }
                     return s;
                 });
-                if (sum != total) {
-                    out.println("bad total " + sum);
+                long queried = db.read(tx -> { // through the index on balance, in one transaction
+                    long s = 0;
+                    for (java.util.Map<String, Object> row : tx.node("accounts").find("select balance where balance > -1000000000").rows()) {
+                        s += (Long) row.get("balance");
+                    }
+                    return s;
+                });
+                if (sum != total || queried != total) {
+                    out.println("bad total " + sum + ", through the index " + queried);
                     System.exit(1);
                 }
                 audits++;
