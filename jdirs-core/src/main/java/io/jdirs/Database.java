@@ -256,6 +256,7 @@ public final class Database implements AutoCloseable {
                 if (tx.isActive()) {
                     tx.commit();
                 }
+                repairIndexes(); // what this transaction found, before the process goes on (or ends)
                 return result;
             } catch (ConflictException e) {
                 if (attempt >= options.retries()) {
@@ -277,27 +278,28 @@ public final class Database implements AutoCloseable {
     private static final ThreadLocal<Boolean> REPAIRING = new ThreadLocal<>();
 
     /**
-     * Repairs (or rebuilds) the indexes that queries of this process found not to match the files, each in
-     * a transaction of its own, before the next transaction starts. One that cannot be repaired (a unique
-     * index that hand edits broke) is left unused, with the reason, until the database is opened again.
+     * Repairs (or rebuilds) the indexes that queries of this process found not to match the files, and
+     * records the time of costly checks, each in a transaction of its own, as soon as the transaction
+     * that found them ends. One that cannot be repaired (a unique index that hand edits broke) is left
+     * unused, with the reason, until the database is opened again.
      */
     private void repairIndexes() {
         Map<String, Engine.IndexState> states = engine.indexStates();
-        if (!states.containsValue(Engine.IndexState.TO_REPAIR) || REPAIRING.get() != null || closed) {
+        if (states.isEmpty() || REPAIRING.get() != null || closed || states.values().stream().noneMatch(Engine.IndexState::work)) {
             return;
         }
         REPAIRING.set(Boolean.TRUE);
         try {
             for (Map.Entry<String, Engine.IndexState> e : new ArrayList<>(states.entrySet())) {
-                if (e.getValue() != Engine.IndexState.TO_REPAIR) {
+                if (!e.getValue().work()) {
                     continue;
                 }
                 String name = e.getKey();
                 try {
                     retrying(false, tx -> Indexes.repair(tx, name));
                     states.put(name, Engine.IndexState.CHECKED);
-                } catch (JdirsException failed) {
-                    states.put(name, new Engine.IndexState(false, failed.getMessage()));
+                } catch (RuntimeException failed) { // the work that found it must not fail for it
+                    states.put(name, new Engine.IndexState(false, false, failed.getMessage()));
                 }
             }
         } finally {

@@ -189,6 +189,21 @@ class IndexTest {
     }
 
     @Test
+    void anIndexThatMatchesIsUsedAndACostlyCheckIsRecorded() throws IOException {
+        db.createIndex("users", "age");
+        db.close();
+        Path manifest = path.resolve(".jdirs/indexes/users@age/leaves");
+        String created = Files.readAllLines(manifest).get(0);
+        db = Database.open(path);
+        db.node("users/late").put("age", 777); // another process's commit: the folder changed since the check
+        db.close();
+        db = Database.open(path);
+        assertThat(db.node("users").explain("age = 777")).startsWith("index users(age)"); // listed the folder, all matched
+        assertThat(keys("age = 777")).containsExactly("late");
+        assertThat(Files.readAllLines(manifest).get(0)).isNotEqualTo(created); // a new check time, for the next process
+    }
+
+    @Test
     void missingOrDamagedIndexFilesAreRebuilt() throws IOException {
         db.createIndex("users", "age");
         List<String> expected = keys("age > 70");

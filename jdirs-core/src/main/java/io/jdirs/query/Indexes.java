@@ -140,23 +140,25 @@ public final class Indexes {
         if (state != null) {
             return false; // to be repaired, or not repairable
         }
-        boolean clean = check(tx, def).clean();
-        states.put(def.name(), clean ? Engine.IndexState.CHECKED : Engine.IndexState.TO_REPAIR);
-        return clean;
+        Check c = check(tx, def);
+        boolean matches = !c.rebuild() && c.fixes().isEmpty();
+        states.put(def.name(), !matches ? Engine.IndexState.TO_REPAIR
+                : c.costly() ? Engine.IndexState.REFRESH : Engine.IndexState.CHECKED);
+        return matches;
     }
 
     /** Why this process does not use an index now. */
     static String problem(Tx tx, IndexDef def) {
         Engine.IndexState state = tx.engine().indexStates().get(def.name());
         return state != null && state.problem() != null ? "it could not be repaired (" + state.problem() + ")"
-                : "it did not match the files, and is repaired before the next transaction";
+                : "it did not match the files, and is repaired in a transaction of its own";
     }
 
-    /** What a check of an index against the files found. {@code rebuild}: the index cannot be fixed entry by entry. */
+    /**
+     * What a check of an index against the files found: {@code rebuild}, it cannot be fixed entry by
+     * entry; {@code costly}, it read the folder or many nodes (a new check time spares the next process).
+     */
     record Check(boolean rebuild, List<IndexEntry[]> fixes, boolean costly, long started) {
-        boolean clean() {
-            return !rebuild && fixes.isEmpty() && !costly;
-        }
     }
 
     /**

@@ -377,12 +377,16 @@ public final class Engine {
     }
 
     /**
-     * What this process knows of an index (by name): checked against the files, to be repaired, or not
-     * repairable ({@code problem} says why; it is not used again until the database is opened anew).
+     * What this process knows of an index (by name): whether it may be used ({@code checked}), whether
+     * a transaction of its own should repair it or record a new check time ({@code work}), and, for one
+     * that could not be repaired, why ({@code problem}; it is not used again until the database is
+     * opened anew).
      */
-    public record IndexState(boolean checked, String problem) {
-        public static final IndexState CHECKED = new IndexState(true, null);
-        public static final IndexState TO_REPAIR = new IndexState(false, null);
+    public record IndexState(boolean checked, boolean work, String problem) {
+        public static final IndexState CHECKED = new IndexState(true, false, null);
+        /** Matches the files, but checking it was costly: record the time of this check. */
+        public static final IndexState REFRESH = new IndexState(true, true, null);
+        public static final IndexState TO_REPAIR = new IndexState(false, true, null);
     }
 
     public Map<String, IndexState> indexStates() {
