@@ -1,9 +1,9 @@
 package io.jdirs.cli;
 
 import io.jdirs.Database;
-import io.jdirs.Options;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 
@@ -11,11 +11,14 @@ import java.nio.file.Path;
         + "the directories and files DIR holds already.",
         footer = {"", "Example:", "  jdirs init /tmp/notes && jdirs --db /tmp/notes set todo/1 'buy milk'"})
 final class InitCommand implements Runnable {
+    @ParentCommand
+    Main main;
+
     @Parameters(paramLabel = "DIR", description = "The directory (created if missing).")
     Path dir;
 
     @Override
     public void run() {
-        Database.init(dir, Options.defaults()).close();
+        Database.init(dir, main.settings()).close();
     }
 }

@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.InputStream;
+import java.util.Optional;
 
 /** JSON in and out of the command line: strict parsing, compact lines, and pretty text laid out as jdirs writes files. */
 final class JsonText {
@@ -65,9 +66,14 @@ final class JsonText {
         return PRETTY.writeValueAsString(node);
     }
 
-    /** A JSON container as plain maps and lists, which jdirs writes with sorted keys; other values as they are. */
+    /**
+     * A JSON value as {@code Node.put} stores it in a {@code .json} attribute: a container as maps and lists
+     * (written with sorted keys), a scalar in an {@code Optional}, which jdirs writes as JSON as well (a
+     * plain string or number would be a {@code str} or {@code int} attribute, and a {@code JsonNode} a node).
+     */
     static Object plain(JsonNode node) {
-        return node.isContainer() ? MAPPER.treeToValue(node, Object.class) : node;
+        Object value = MAPPER.treeToValue(node, Object.class);
+        return node.isContainer() ? value : Optional.ofNullable(value);
     }
 
     private static String describe(JacksonException e) {

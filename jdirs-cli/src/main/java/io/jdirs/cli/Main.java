@@ -2,6 +2,7 @@ package io.jdirs.cli;
 
 import io.jdirs.Database;
 import io.jdirs.Options;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -35,8 +36,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
                 "Each key is written like its file name: %%2F for a '/' inside a key, %%25 for a '%%' (a '%%' not "
                         + "followed by two hex digits stands for itself). The last key may carry its file's type "
                         + "suffix (age.int)."},
-        subcommands = {InitCommand.class, LsCommand.class, GetCommand.class, SetCommand.class, RmCommand.class,
-                MvCommand.class, IncrCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InitCommand.class, DemoCommand.class, LsCommand.class, GetCommand.class, SetCommand.class,
+                PutCommand.class, RmCommand.class, MvCommand.class, IncrCommand.class, ExportCommand.class,
+                ImportCommand.class, StatsCommand.class, CommandLine.HelpCommand.class,
+                AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:other error", "2:usage error (bad option, path or setting)", "3:not found",
                 "4:bad data (a value that is not of its type, malformed JSON)",
@@ -44,7 +47,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
         footer = {"", "Settings (-o NAME=VALUE): durability (durable|relaxed), lockTimeout (ms), retries, cacheSize (64m), "
                 + "flushInterval (ms), revalidateAfter (ms), changeRetention (ms).",
                 "",
-                "Example:", "  jdirs --db /tmp/notes ls"})
+                "Example:", "  jdirs demo /tmp/demo && cd /tmp/demo && jdirs get users/u00042"})
 public final class Main implements Runnable {
     @Option(names = "--db", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "The database (default: $JDIRS_DB, else the nearest database enclosing the current directory).")
@@ -112,11 +115,16 @@ public final class Main implements Runnable {
 
     /** Opens the database of this command line: --db, else $JDIRS_DB, else the nearest enclosing one. */
     Database open() {
+        return Database.open(databaseDir(), settings());
+    }
+
+    /** The database settings given with -o. */
+    Options settings() {
         Options o = Options.defaults();
         for (Map.Entry<String, String> e : options.entrySet()) {
             o = o.set(e.getKey(), e.getValue());
         }
-        return Database.open(databaseDir(), o);
+        return o;
     }
 
     private Path databaseDir() {
