@@ -5,6 +5,8 @@ import io.jdirs.Options;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,7 +50,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
                 + "flushInterval (ms), revalidateAfter (ms), changeRetention (ms).",
                 "",
                 "Example:", "  jdirs demo /tmp/demo && cd /tmp/demo && jdirs get users/u00042"})
-public final class Main implements Runnable {
+public final class Main implements Runnable, IExecutionExceptionHandler, IParameterExceptionHandler {
     @Option(names = "--db", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "The database (default: $JDIRS_DB, else the nearest database enclosing the current directory).")
     Path db;
@@ -99,8 +101,8 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(this)
                 .setOut(new PrintWriter(new OutputStreamWriter(out, UTF_8), true))
                 .setErr(new PrintWriter(new OutputStreamWriter(err, UTF_8), true))
-                .setExecutionExceptionHandler(this::failed)
-                .setParameterExceptionHandler(this::misused);
+                .setExecutionExceptionHandler(this)
+                .setParameterExceptionHandler(this);
         try {
             return cl.execute(args);
         } finally {
@@ -155,7 +157,9 @@ public final class Main implements Runnable {
         return Files.isRegularFile(dir.resolve(".jdirs").resolve("format"));
     }
 
-    private int failed(Exception e, CommandLine cl, ParseResult parsed) {
+    /** Ends a command that threw: one line on stderr (and the stack trace with --verbose), and its exit code. */
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
         err.println("jdirs: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
         if (verbose) {
             e.printStackTrace(err);
@@ -163,7 +167,9 @@ public final class Main implements Runnable {
         return Failure.exitCode(e);
     }
 
-    private int misused(ParameterException e, String[] args) {
+    /** Ends a command line that does not parse: one line on stderr, exit code 2. */
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
         err.println("jdirs: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
                 + " --help')");
         return Failure.USAGE;

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 @Command(name = "stats", description = {"Counts the nodes and attributes (by type) of the database, and the files and "
-        + "bytes of its data and of its metadata (.jdirs/)."},
+        + "bytes (their content, as du --apparent-size counts) of its data and of its metadata (.jdirs/)."},
         footer = {"", "Example:", "  jdirs stats", "  jdirs stats --json"})
 final class StatsCommand extends DbCommand {
     /** Files and bytes under a directory. */
