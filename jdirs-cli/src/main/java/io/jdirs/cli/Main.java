@@ -25,6 +25,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -38,10 +39,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
                 "Each key is written like its file name: %%2F for a '/' inside a key, %%25 for a '%%' (a '%%' not "
                         + "followed by two hex digits stands for itself). The last key may carry its file's type "
                         + "suffix (age.int)."},
-        subcommands = {InitCommand.class, DemoCommand.class, LsCommand.class, GetCommand.class, SetCommand.class,
-                PutCommand.class, RmCommand.class, MvCommand.class, IncrCommand.class, ExportCommand.class,
-                ImportCommand.class, StatsCommand.class, CommandLine.HelpCommand.class,
-                AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:other error", "2:usage error (bad option, path or setting)", "3:not found",
                 "4:bad data (a value that is not of its type, malformed JSON)",
@@ -51,6 +48,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
                 "",
                 "Example:", "  jdirs demo /tmp/demo && cd /tmp/demo && jdirs get users/u00042"})
 public final class Main implements Runnable, IExecutionExceptionHandler, IParameterExceptionHandler {
+    /** The commands in the order help lists them. */
+    static final List<Class<?>> COMMANDS = List.of(InitCommand.class, DemoCommand.class, LsCommand.class,
+            GetCommand.class, SetCommand.class, PutCommand.class, RmCommand.class, MvCommand.class, IncrCommand.class,
+            ExportCommand.class, ImportCommand.class, StatsCommand.class);
+
     @Option(names = "--db", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "The database (default: $JDIRS_DB, else the nearest database enclosing the current directory).")
     Path db;
@@ -98,7 +100,7 @@ public final class Main implements Runnable, IExecutionExceptionHandler, IParame
 
     /** Runs a command line and returns its exit code. */
     int run(String... args) {
-        CommandLine cl = new CommandLine(this)
+        CommandLine cl = commandLine(args)
                 .setOut(new PrintWriter(new OutputStreamWriter(out, UTF_8), true))
                 .setErr(new PrintWriter(new OutputStreamWriter(err, UTF_8), true))
                 .setExecutionExceptionHandler(this)
@@ -108,6 +110,30 @@ public final class Main implements Runnable, IExecutionExceptionHandler, IParame
         } finally {
             out.flush();
         }
+    }
+
+    /**
+     * The command line with the command that {@code args} name, or with all of them when they name none of
+     * jdirs' own (for help, completion, and picocli's messages). Picocli reads the annotations of every
+     * command it is given, which is a good part of the start-up time of a short command.
+     */
+    private CommandLine commandLine(String... args) {
+        CommandLine cl = new CommandLine(this).setStopAtUnmatched(true);
+        String named = null;
+        try {
+            List<String> rest = cl.parseArgs(args).unmatched();
+            named = rest.isEmpty() ? null : rest.get(0);
+        } catch (ParameterException e) {
+            // parsed again below, and reported then
+        }
+        cl.setStopAtUnmatched(false).setUnmatchedArgumentsAllowed(false); // which the first call set
+        for (Class<?> command : COMMANDS) {
+            if (command.getAnnotation(Command.class).name().equals(named)) {
+                return cl.addSubcommand(command);
+            }
+        }
+        COMMANDS.forEach(cl::addSubcommand);
+        return cl.addSubcommand(new CommandLine.HelpCommand()).addSubcommand(new AutoComplete.GenerateCompletion());
     }
 
     @Override

@@ -280,11 +280,13 @@ class CommandsTest {
 
         String help = jdirs.run("--help").ok().out();
         assertThat(help).contains("Exit codes:", "3   not found", "%2F");
-        Main main = new Main(null, null, null, Map.of(), tmp, false);
-        for (String command : new CommandLine(main).getSubcommands().keySet()) {
-            if (!command.equals("help")) {
-                assertThat(jdirs.run(command, "--help").ok().out()).as(command).contains("Example:", "jdirs " + command);
-            }
+        for (Class<?> c : Main.COMMANDS) {
+            String command = c.getAnnotation(CommandLine.Command.class).name();
+            assertThat(help).contains("  " + command + " ");
+            assertThat(jdirs.run(command, "--help").ok().out()).as(command).contains("Example:", "jdirs " + command);
         }
+        assertThat(jdirs.run("help", "get").ok().out()).contains("Usage: jdirs get");
+        assertThat(new Jdirs(null).run("--json", "frobnicate", "a").err())
+                .isEqualTo("jdirs: Unmatched arguments from index 1: 'frobnicate', 'a' (see 'jdirs --help')\n");
     }
 }
