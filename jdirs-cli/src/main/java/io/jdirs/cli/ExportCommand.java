@@ -14,6 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
         "Each node is read in a transaction of its own: stop writers for a snapshot of the whole."},
         footer = {"", "Example:", "  jdirs export > backup.jsonl", "  jdirs export users/u00042"})
 final class ExportCommand extends DbCommand {
+    /** Lines between checks that stdout still takes them, so that {@code export | head} stops early. */
+    private static final int CHECK_EVERY = 256;
+
     @Parameters(paramLabel = "PATH", arity = "0..1", defaultValue = "", description = "The node (default: the root).")
     String path;
 
@@ -23,6 +26,7 @@ final class ExportCommand extends DbCommand {
         if (db.read(tx -> top.find(tx.root()).require().type()) != Type.NODE) {
             throw Failure.usage(path + ": is an attribute; export takes a node");
         }
+        long[] lines = {0};
         try (Progress progress = new Progress(main, "export", 0)) {
             Walk.each(db, top, (node, entries) -> {
                 ObjectNode attributes = JsonText.object();
@@ -37,6 +41,9 @@ final class ExportCommand extends DbCommand {
                 line.put("path", KeyPath.join(keys));
                 line.set("attributes", attributes);
                 main.out.println(JsonText.compact(line));
+                if (++lines[0] % CHECK_EVERY == 0 && main.out.checkError()) {
+                    throw new Failure(Failure.IO, "stdout: cannot write (closed by the reader?)");
+                }
                 progress.step(1);
             });
         }

@@ -1,9 +1,7 @@
 package io.jdirs.cli;
 
 import io.jdirs.Database;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.nio.file.Files;
@@ -14,19 +12,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every command end to end in this process: output, files on disk, exit codes, and bad input. */
-class CommandsTest {
-    @TempDir
-    Path tmp;
-    Path db;
-    Jdirs jdirs;
-
-    @BeforeEach
-    void init() {
-        db = tmp.resolve("db");
-        new Jdirs(null, tmp, Map.of()).run("init", db.toString()).ok();
-        jdirs = new Jdirs(db);
-    }
-
+class CommandsTest extends DatabaseTest {
     private String file(String relative) throws Exception {
         return Files.readString(db.resolve(relative), UTF_8);
     }

@@ -2,9 +2,7 @@ package io.jdirs.cli;
 
 import io.jdirs.Database;
 import io.jdirs.Node;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -25,19 +23,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** put, export, import, demo and stats end to end, with bad input for each. */
-class DataCommandsTest {
-    @TempDir
-    Path tmp;
-    Path db;
-    Jdirs jdirs;
-
-    @BeforeEach
-    void init() {
-        db = tmp.resolve("db");
-        new Jdirs(null, tmp, Map.of()).run("init", db.toString()).ok();
-        jdirs = new Jdirs(db);
-    }
-
+class DataCommandsTest extends DatabaseTest {
     /** Every file of the user data (not .jdirs/) by relative path, with its bytes as text. */
     static Map<String, String> files(Path root) throws IOException {
         Map<String, String> files = new TreeMap<>();
@@ -215,7 +201,7 @@ class DataCommandsTest {
                 nodes       4
                 attributes  3 (str 2, int 1)
                 data        3 files, 13 bytes
-                .jdirs/     """);
+                .jdirs/    \s""");
         assertThat(jdirs.run("--json", "stats").ok().out())
                 .startsWith("{\"nodes\":4,\"attributes\":3,\"types\":{\"str\":2,\"int\":1},\"dataFiles\":3,\"dataBytes\":13,\"metaFiles\":");
         assertThat(new Jdirs(tmp.resolve("none")).run("stats").code()).isEqualTo(Failure.NOT_FOUND);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -61,6 +62,17 @@ class ProcessTest {
     }
 
     @Test
+    void exportStopsWhenItsReaderDoes() throws Exception {
+        new Jdirs(null, tmp, Map.of()).run("demo", tmp.resolve("db").toString(), "--objects", "2000").ok();
+        List<String> export = jdirs(tmp, "--db", "db", "export").command();
+        Process p = new ProcessBuilder(pipe(export)).directory(tmp.toFile()).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(p.getInputStream().readAllBytes(), UTF_8)).isEqualTo("6\n");
+        assertThat(new String(p.getErrorStream().readAllBytes(), UTF_8))
+                .isEqualTo("jdirs: stdout: cannot write (closed by the reader?)\n");
+    }
+
+    @Test
     void parallelIncrementsAreNotLost() throws Exception {
         Path db = tmp.resolve("db");
         assertThat(run(tmp, "", "init", "db").code()).isZero();
@@ -75,6 +87,14 @@ class ProcessTest {
             assertThat(workers.get(i).exitValue()).as(Files.readString(tmp.resolve("worker" + i + ".log"))).isZero();
         }
         assertThat(Files.readString(db.resolve("counter.int"), UTF_8)).isEqualTo(PROCESSES * INCREMENTS + "\n");
+    }
+
+    /** A bash command line that pipes {@code command} into {@code head -1}, and prints the command's exit code. */
+    private static List<String> pipe(List<String> command) {
+        List<String> bash = new ArrayList<>(List.of("bash", "-c", "\"$@\" | head -1 >/dev/null; echo ${PIPESTATUS[0]}",
+                "export"));
+        bash.addAll(command);
+        return bash;
     }
 
     /** A bash command line that runs {@code command} INCREMENTS times, stopping at the first failure. */
