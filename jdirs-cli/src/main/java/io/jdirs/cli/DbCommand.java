@@ -1,0 +1,22 @@
+package io.jdirs.cli;
+
+import io.jdirs.Database;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.concurrent.Callable;
+
+/** A command on an existing database, which it opens for the command's run and closes after. */
+abstract class DbCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Override
+    public Integer call() {
+        try (Database db = main.open()) {
+            run(db);
+        }
+        return 0;
+    }
+
+    abstract void run(Database db);
+}

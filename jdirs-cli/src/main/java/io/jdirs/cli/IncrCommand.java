@@ -1,0 +1,50 @@
+package io.jdirs.cli;
+
+import io.jdirs.Database;
+import io.jdirs.Node;
+import io.jdirs.Type;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.math.BigInteger;
+
+@Command(name = "incr", description = {"Adds N to an integer attribute (int, long or bigint) in one transaction, "
+        + "creating it at N if missing, and prints the new value.",
+        "Concurrent incr processes lose no increment."},
+        footer = {"", "Example:", "  jdirs incr stats/visits", "  jdirs incr stats/stock -3"})
+final class IncrCommand extends DbCommand {
+    @Parameters(index = "0", paramLabel = "PATH", description = "The attribute.")
+    String path;
+
+    @Parameters(index = "1", paramLabel = "N", arity = "0..1", defaultValue = "1",
+            description = "What to add (default: ${DEFAULT-VALUE}).")
+    BigInteger by;
+
+    @Override
+    void run(Database db) {
+        KeyPath p = KeyPath.parse(path);
+        KeyPath.Suffixed a = p.attribute();
+        Object result = db.write(tx -> {
+            Node parent = p.parent(tx.root());
+            Type type = parent.type(a.key());
+            if (type == null) {
+                type = a.type() != null ? a.type() : Values.integerType(by);
+            }
+            String name = p.attributeName(a.key(), type);
+            if (a.type() != null && a.type() != type) {
+                throw Failure.badData(name + ": is " + Values.article(type) + ", not " + Values.article(a.type()));
+            }
+            if (type != Type.INT && type != Type.LONG && type != Type.BIGINT) {
+                throw Failure.badData(name + ": is " + Values.article(type) + ", not an integer");
+            }
+            BigInteger old = parent.has(a.key()) ? parent.get(a.key(), BigInteger.class) : BigInteger.ZERO;
+            Object sum = Values.integer(type, old.add(by));
+            if (sum == null) {
+                throw Failure.badData(name + ": " + old + " + " + by + " is out of range for " + Values.article(type));
+            }
+            parent.put(a.key(), sum);
+            return sum;
+        });
+        main.out.println(result);
+    }
+}

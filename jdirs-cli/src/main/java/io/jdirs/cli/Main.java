@@ -1,0 +1,212 @@
+package io.jdirs.cli;
+
+import io.jdirs.Database;
+import io.jdirs.Options;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+/** The {@code jdirs} command: global options, finding and opening the database, errors and exit codes. */
+@Command(name = "jdirs", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        usageHelpAutoWidth = true,
+        description = {"Reads and changes a jdirs database: a directory of nodes (directories) and typed attributes (files).",
+                "",
+                "PATH: keys joined by '/', as in users/u00042/age; the empty path is the root node.",
+                "Each key is written like its file name: %%2F for a '/' inside a key, %%25 for a '%%' (a '%%' not "
+                        + "followed by two hex digits stands for itself). The last key may carry its file's type "
+                        + "suffix (age.int)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:other error", "2:usage error (bad option, path or setting)", "3:not found",
+                "4:bad data (a value that is not of its type, malformed JSON)",
+                "5:conflict or busy (other writers held the database too long)", "6:I/O error"},
+        footer = {"", "Settings (-o NAME=VALUE): durability (durable|relaxed), lockTimeout (ms), retries, cacheSize (64m), "
+                + "flushInterval (ms), revalidateAfter (ms), changeRetention (ms).",
+                "",
+                "Example:", "  jdirs demo /tmp/demo && cd /tmp/demo && jdirs get users/u00042"})
+public final class Main implements Runnable, IExecutionExceptionHandler, IParameterExceptionHandler {
+    /** The commands in the order help lists them. */
+    static final List<Class<?>> COMMANDS = List.of(InitCommand.class, DemoCommand.class, LsCommand.class,
+            GetCommand.class, SetCommand.class, PutCommand.class, RmCommand.class, MvCommand.class, IncrCommand.class,
+            ExportCommand.class, ImportCommand.class, StatsCommand.class);
+
+    @Option(names = "--db", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "The database (default: $JDIRS_DB, else the nearest database enclosing the current directory).")
+    Path db;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Output for scripts, as JSON.")
+    boolean json;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
+    boolean verbose;
+
+    @Option(names = {"-o", "--option"}, paramLabel = "NAME=VALUE", scope = ScopeType.INHERIT,
+            description = "A database setting (repeatable), such as -o durability=relaxed.")
+    Map<String, String> options = new LinkedHashMap<>();
+
+    @Spec
+    CommandSpec spec;
+
+    final InputStream in;
+    final PrintStream out;
+    final PrintStream err;
+    final boolean tty;
+    private final Map<String, String> env;
+    private final Path cwd;
+
+    /**
+     * @param tty whether stderr is a terminal, for progress lines (bin/jdirs passes -Djdirs.tty=1)
+     */
+    Main(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Path cwd, boolean tty) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.cwd = cwd;
+        this.tty = tty;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                false, UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, UTF_8);
+        int code = new Main(System.in, out, err, System.getenv(), Path.of(""), "1".equals(System.getProperty("jdirs.tty")))
+                .run(args);
+        System.exit(code);
+    }
+
+    /** Runs a command line and returns its exit code. */
+    int run(String... args) {
+        CommandLine cl = commandLine(args)
+                .setOut(new PrintWriter(new OutputStreamWriter(out, UTF_8), true))
+                .setErr(new PrintWriter(new OutputStreamWriter(err, UTF_8), true))
+                .setExecutionExceptionHandler(this)
+                .setParameterExceptionHandler(this);
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+        }
+    }
+
+    /**
+     * The command line with the command that {@code args} name, or with all of them when they name none of
+     * jdirs' own (for help, completion, and picocli's messages). Picocli reads the annotations of every
+     * command it is given, which is a good part of the start-up time of a short command.
+     */
+    private CommandLine commandLine(String... args) {
+        CommandLine cl = new CommandLine(this).setStopAtUnmatched(true);
+        String named = null;
+        try {
+            List<String> rest = cl.parseArgs(args).unmatched();
+            named = rest.isEmpty() ? null : rest.get(0);
+        } catch (ParameterException e) {
+            // parsed again below, and reported then
+        }
+        cl.setStopAtUnmatched(false).setUnmatchedArgumentsAllowed(false); // which the first call set
+        for (Class<?> command : COMMANDS) {
+            if (command.getAnnotation(Command.class).name().equals(named)) {
+                return cl.addSubcommand(command);
+            }
+        }
+        COMMANDS.forEach(cl::addSubcommand);
+        return cl.addSubcommand(new CommandLine.HelpCommand()).addSubcommand(new AutoComplete.GenerateCompletion());
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "no command given");
+    }
+
+    /** Opens the database of this command line: --db, else $JDIRS_DB, else the nearest enclosing one. */
+    Database open() {
+        return Database.open(databaseDir(), settings());
+    }
+
+    /** The database settings given with -o. */
+    Options settings() {
+        Options o = Options.defaults();
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            o = o.set(e.getKey(), e.getValue());
+        }
+        return o;
+    }
+
+    private Path databaseDir() {
+        if (db != null) {
+            return requireDatabase(db);
+        }
+        String named = env.get("JDIRS_DB");
+        if (named != null && !named.isEmpty()) {
+            return requireDatabase(Path.of(named));
+        }
+        for (Path dir = cwd.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (isDatabase(dir)) {
+                return dir;
+            }
+        }
+        throw new Failure(Failure.NOT_FOUND, "no jdirs database in " + cwd.toAbsolutePath()
+                + " or above it; name one with --db DIR or $JDIRS_DB");
+    }
+
+    private static Path requireDatabase(Path dir) {
+        if (!isDatabase(dir)) {
+            throw new Failure(Failure.NOT_FOUND, dir + ": not a jdirs database (it has no .jdirs/format)");
+        }
+        return dir;
+    }
+
+    static boolean isDatabase(Path dir) {
+        return Files.isRegularFile(dir.resolve(".jdirs").resolve("format"));
+    }
+
+    /** Ends a command that threw: one line on stderr (and the stack trace with --verbose), and its exit code. */
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
+        err.println("jdirs: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        return Failure.exitCode(e);
+    }
+
+    /** Ends a command line that does not parse: one line on stderr, exit code 2. */
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        err.println("jdirs: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
+                + " --help')");
+        return Failure.USAGE;
+    }
+
+    /** The version in the jar's manifest. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[]{"jdirs " + (v != null ? v : "(development build)")};
+        }
+    }
+}
