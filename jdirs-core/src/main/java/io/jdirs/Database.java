@@ -79,6 +79,14 @@ public final class Database implements AutoCloseable {
         return options;
     }
 
+    /**
+     * The sequence number of the last commit published (by any process): commits are numbered from 1,
+     * one more each. The change log in {@code .jdirs/changes/} tells what each changed.
+     */
+    public long lastCommit() {
+        return run(true, tx -> tx.tx.snapshot());
+    }
+
     /** The root node; each operation on it (and on nodes reached from it) is its own transaction. */
     public Node root() {
         return new Node(this, null, NodePath.ROOT);

@@ -1,11 +1,16 @@
 package io.jdirs;
 
+import io.jdirs.format.Codec;
+import io.jdirs.format.Json;
+import io.jdirs.format.Value;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.nio.charset.StandardCharsets;
 
 /**
  * What a key names: a child {@link #NODE}, or an attribute of one of the value types.
@@ -62,6 +67,45 @@ public enum Type {
     /** The Java class of this type's values as {@code get(key)} returns them; null for {@link #NODE}. */
     public Class<?> javaType() {
         return javaType;
+    }
+
+    /**
+     * The value a text stands for in this type, read as a file of the type is read (docs/FORMAT.md
+     * section 4.2): a string as it is; other types with white space around them removed, then strictly;
+     * JSON as one JSON value (a Map, List, String, Number, Boolean or null).
+     *
+     * @throws IllegalArgumentException saying what was expected ({@code "forty" is not an int}), and for
+     *                                  bytes and nodes, which have no text form
+     */
+    public Object parse(String text) {
+        if (this == NODE || this == BYTES) {
+            throw new IllegalArgumentException(this == NODE ? "a node is not a value" : "bytes have no text form");
+        }
+        try {
+            return Codec.natural(new Value(this, (text + (this == STRING ? "\n" : "")).getBytes(StandardCharsets.UTF_8)), null);
+        } catch (InvalidDataException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    /**
+     * The text of a value in this type, as jdirs writes it in a file (without the final newline): the
+     * value is converted to the type first (a number exactly, a string parsed).
+     *
+     * @throws IllegalArgumentException if the value cannot be of this type, and for bytes and nodes
+     */
+    public String format(Object value) {
+        if (this == NODE || this == BYTES) {
+            throw new IllegalArgumentException(this == NODE ? "a node is not a value" : "bytes have no text form");
+        }
+        Value v;
+        try {
+            v = this == JSON ? new Value(JSON, Json.write(value)) : Codec.encode(Codec.convert(Codec.encode(value), javaType, null));
+        } catch (InvalidDataException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        byte[] b = v.bytes();
+        return new String(b, 0, b.length - 1, StandardCharsets.UTF_8);
     }
 
     /** The type a file suffix names, or null when the suffix is not a type's. */

@@ -254,4 +254,38 @@ class NodeApiTest {
         assertThat(Files.readString(dir.resolve("db/n/tags.json"))).isEqualTo("[\n  \"a\",\n  \"b\"\n]\n");
         assertThatThrownBy(() -> n.put("node", db.node("x"))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void typesReadAndWriteTheTextOfTheirValues() {
+        assertThat(Type.INT.parse(" 42\n")).isEqualTo(42);
+        assertThat(Type.STRING.parse(" a\n")).isEqualTo(" a\n");
+        assertThat(Type.INSTANT.parse("2026-11-22T11:00:00+01:00")).isEqualTo(Instant.parse("2026-11-22T10:00:00Z"));
+        assertThat(Type.JSON.parse("[1, \"a\"]")).isEqualTo(List.of(1, "a"));
+        assertThatThrownBy(() -> Type.INT.parse("forty")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("\"forty\" is not an int");
+        assertThatThrownBy(() -> Type.BYTES.parse("x")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Type.DOUBLE.format(97.5)).isEqualTo("97.5");
+        assertThat(Type.LONG.format(42)).isEqualTo("42");
+        assertThat(Type.DATE.format("2026-11-22")).isEqualTo("2026-11-22");
+        assertThat(Type.STRING.format(42)).isEqualTo("42");
+        assertThat(Type.JSON.format(List.of(1))).isEqualTo("[\n  1\n]");
+        assertThatThrownBy(() -> Type.INT.format(1.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("1.5 does not fit exactly in an int");
+    }
+
+    @Test
+    void jsonTreesAreJsonAttributes() throws Exception {
+        db.root().put("word", tools.jackson.databind.json.JsonMapper.builder().build().readTree("\"hello\""));
+        assertThat(db.root().type("word")).isEqualTo(Type.JSON);
+        assertThat(Files.readString(dir.resolve("db/word.json"))).isEqualTo("\"hello\"\n");
+        assertThat(db.root().get("word")).isEqualTo("hello");
+    }
+
+    @Test
+    void commitsAreNumberedOneMoreEach() {
+        long before = db.lastCommit();
+        db.node("a").put("x", 1);
+        db.update(tx -> tx.node("a").put("y", 2).put("z", 3));
+        assertThat(db.lastCommit()).isEqualTo(before + 2);
+    }
 }

@@ -145,7 +145,7 @@ final class ClassMapping {
         }
         if (raw.isArray() || raw.isInterface() || raw.isPrimitive() || Modifier.isAbstract(raw.getModifiers())
                 || Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw)
-                || raw == Optional.class || raw == Object.class
+                || raw == Optional.class || raw == Object.class || tools.jackson.databind.JsonNode.class.isAssignableFrom(raw)
                 || raw.getName().startsWith("java.") || raw.getName().startsWith("javax.")) {
             return Kind.JSON;
         }

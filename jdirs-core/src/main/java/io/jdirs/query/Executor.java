@@ -106,13 +106,13 @@ public final class Executor {
 
     /** A node as the filter reads it: attributes looked up once, through the transaction. */
     static final class NodeSubject implements Matcher.Subject {
-        private static final Found NOTHING = new Found(false, null, null);
+        private static final Seen NOTHING = new Seen(false, null, null);
         private final Tx tx;
         private final NodePath node;
-        private final Map<String, Found> seen = new HashMap<>();
+        private final Map<String, Seen> seen = new HashMap<>();
 
         /** What an attribute names: nothing, a child node (no value), or a value in a file. */
-        private record Found(boolean exists, Value value, String path) {
+        private record Seen(boolean exists, Value value, String path) {
         }
 
         NodeSubject(Tx tx, NodePath node) {
@@ -132,13 +132,13 @@ public final class Executor {
 
         @Override
         public Sortable sortable(String attribute) {
-            Found f = seen.computeIfAbsent(attribute, this::lookUp);
+            Seen f = seen.computeIfAbsent(attribute, this::lookUp);
             return f.value() == null ? Sortable.MISSING : Sortable.of(f.value(), f.path());
         }
 
-        private Found lookUp(String attribute) {
+        private Seen lookUp(String attribute) {
             if (attribute.equals(Filter.KEY)) {
-                return new Found(true, new Value(Type.STRING, (node.key() + "\n").getBytes(StandardCharsets.UTF_8)), node.dir());
+                return new Seen(true, new Value(Type.STRING, (node.key() + "\n").getBytes(StandardCharsets.UTF_8)), node.dir());
             }
             int slash = attribute.lastIndexOf('/');
             NodePath p = slash < 0 ? node : node.resolve(attribute.substring(0, slash));
@@ -147,12 +147,12 @@ public final class Executor {
             if (t == null) {
                 return NOTHING;
             }
-            return t == Type.NODE ? new Found(true, null, null) : new Found(true, tx.value(p, key), tx.pathOf(p, key));
+            return t == Type.NODE ? new Seen(true, null, null) : new Seen(true, tx.value(p, key), tx.pathOf(p, key));
         }
 
         /** An attribute as results carry it: its natural Java value, or null. */
         Object natural(String attribute) {
-            Found f = seen.computeIfAbsent(attribute, this::lookUp);
+            Seen f = seen.computeIfAbsent(attribute, this::lookUp);
             return f.value() == null ? null : attribute.equals(Filter.KEY) ? node.key() : Codec.natural(f.value(), f.path());
         }
     }
