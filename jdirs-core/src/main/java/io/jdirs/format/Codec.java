@@ -28,10 +28,10 @@ import java.util.regex.Pattern;
  * file, never a default.
  */
 public final class Codec {
-    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** Compiled on first use: a process that reads an int never compiles a regular expression. */
+    private static final class Decimal {
+        static final Pattern PATTERN = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+    }
 
     private Codec() {
     }
@@ -210,27 +210,27 @@ public final class Codec {
                     }
                     break;
                 case INT:
-                    if (INTEGER.matcher(s).matches()) {
+                    if (isInteger(s)) {
                         return Integer.parseInt(s);
                     }
                     break;
                 case LONG:
-                    if (INTEGER.matcher(s).matches()) {
+                    if (isInteger(s)) {
                         return Long.parseLong(s);
                     }
                     break;
                 case BIGINT:
-                    if (INTEGER.matcher(s).matches()) {
+                    if (isInteger(s)) {
                         return new BigInteger(s);
                     }
                     break;
                 case DOUBLE:
-                    if (DECIMAL.matcher(s).matches() || s.equals("NaN") || s.matches("[+-]?Infinity")) {
+                    if (Decimal.PATTERN.matcher(s).matches() || s.equals("NaN") || s.matches("[+-]?Infinity")) {
                         return Double.parseDouble(s);
                     }
                     break;
                 case DECIMAL:
-                    if (DECIMAL.matcher(s).matches()) {
+                    if (Decimal.PATTERN.matcher(s).matches()) {
                         return new BigDecimal(s);
                     }
                     break;
@@ -243,7 +243,7 @@ public final class Codec {
                 case OFFSET_DATETIME:
                     return OffsetDateTime.parse(s);
                 case UUID:
-                    if (UUID_TEXT.matcher(s).matches()) {
+                    if (isUuid(s)) {
                         return java.util.UUID.fromString(s);
                     }
                     break;
@@ -251,11 +251,40 @@ public final class Codec {
                     break;
             }
         } catch (RuntimeException e) {
-            if ((type == Type.INT || type == Type.LONG) && INTEGER.matcher(s).matches()) {
+            if ((type == Type.INT || type == Type.LONG) && isInteger(s)) {
                 throw new InvalidDataException(path, s + " is out of range for " + article(type));
             }
         }
         throw new InvalidDataException(path, (s.isEmpty() ? "empty text" : KeyCodec.quote(s)) + " is not " + article(type));
+    }
+
+    /** {@code [+-]?[0-9]+}. */
+    public static boolean isInteger(String s) {
+        int start = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
+        if (s.length() == start) {
+            return false;
+        }
+        for (int i = start; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A UUID's 36 characters: hexadecimal digits in groups of 8, 4, 4, 4 and 12, separated by dashes. */
+    static boolean isUuid(String s) {
+        if (s.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = s.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : Character.digit(c, 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The canonical text of a basic value, as jdirs writes it (without the newline). */

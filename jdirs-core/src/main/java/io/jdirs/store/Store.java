@@ -3,6 +3,7 @@ package io.jdirs.store;
 import io.jdirs.InvalidDataException;
 import io.jdirs.JdirsException;
 import io.jdirs.StorageException;
+import io.jdirs.format.Codec;
 import io.jdirs.format.KeyCodec;
 
 import java.io.IOException;
@@ -14,8 +15,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.jdirs.format.Names.join;
 
@@ -31,7 +30,7 @@ public final class Store {
     public static final String FORMAT_FILE = META + "/format";
     /** The format version this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
-    private static final Pattern FORMAT_LINE = Pattern.compile("jdirs format ([0-9]{1,9})");
+    private static final String FORMAT_LINE = "jdirs format ";
 
     private final Path root;
     private final FileLayer fs;
@@ -72,12 +71,12 @@ public final class Store {
 
     private void checkFormat(byte[] content) {
         String text = new String(content, StandardCharsets.UTF_8).strip();
-        Matcher m = FORMAT_LINE.matcher(text);
-        if (!m.matches()) {
+        String number = text.startsWith(FORMAT_LINE) ? text.substring(FORMAT_LINE.length()) : "";
+        if (number.length() > 9 || number.startsWith("+") || number.startsWith("-") || !Codec.isInteger(number)) {
             throw new InvalidDataException(FORMAT_FILE, "\"" + text + "\" is not a format line (expected \"jdirs format "
                     + FORMAT_VERSION + "\")");
         }
-        int version = Integer.parseInt(m.group(1));
+        int version = Integer.parseInt(number);
         if (version != FORMAT_VERSION) {
             throw new InvalidDataException(FORMAT_FILE, "the database is in format " + version
                     + "; this jdirs reads format " + FORMAT_VERSION);
