@@ -20,20 +20,25 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The benchmark: for each peer, loads the workload, measures every {@link Operation} (a warm-up, then
- * timed runs), the repeated read with JMH, and, where strace is installed, counts the file operations
- * of each operation. Writes the results as JSON; {@link Report} turns them into docs/BENCHMARKS.md.
+ * The benchmark. In each of {@code runs} passes, each peer in turn loads the workload and runs every
+ * other {@link Operation} once on it (after a warm-up in the first pass), so that a slow moment of a
+ * shared machine is spread over the peers rather than falling on one; its data is then deleted, so
+ * that even the largest workload needs the disk space of one peer only. The last pass also measures
+ * the repeated read with JMH. Where strace is installed, the file operations of each operation are
+ * counted. Writes the results as JSON; {@link Report} turns them into docs/BENCHMARKS.md.
  *
  * <pre>
  * java -cp ... io.jdirs.bench.Bench --work DIR --out FILE [--size 20000] [--runs 5] [--seconds 1]
- *      [--peers a,b] [--ops a,b] [--quick] [--no-jmh] [--no-trace] [--command TEXT]
+ *      [--peers a,b] [--ops a,b] [--quick] [--no-jmh] [--no-trace] [--cold] [--command TEXT]
  * </pre>
  */
 public final class Bench {
@@ -49,9 +54,10 @@ public final class Bench {
     private final List<Operation> operations;
     private final boolean jmh;
     private final boolean trace;
+    private final boolean cold;
 
     Bench(Path work, int size, int runs, double seconds, boolean quick, List<Peer> peers,
-                  List<Operation> operations, boolean jmh, boolean trace) {
+                  List<Operation> operations, boolean jmh, boolean trace, boolean cold) {
         this.work = work;
         this.size = size;
         this.runs = runs;
@@ -61,6 +67,7 @@ public final class Bench {
         this.operations = operations;
         this.jmh = jmh;
         this.trace = trace;
+        this.cold = cold;
     }
 
     public static void main(String[] args) throws Exception {
@@ -71,31 +78,48 @@ public final class Bench {
                 a.list("--peers").stream().map(Peer::named).toList().isEmpty() ? Peer.ALL
                         : a.list("--peers").stream().map(Peer::named).toList(),
                 a.list("--ops").isEmpty() ? Operation.ALL : a.list("--ops").stream().map(Operation::named).toList(),
-                !a.flag("--no-jmh"), !a.flag("--no-trace") && FileOps.available());
+                !a.flag("--no-jmh"), !a.flag("--no-trace") && FileOps.available(), a.flag("--cold"));
         Results r = b.run(a.value("--command", "bin/bench"));
         r.save(Path.of(a.value("--out", null)));
     }
 
     Results run(String command) throws Exception {
         Files.createDirectories(work);
-        List<Results.Row> rows = new ArrayList<>();
+        Map<String, List<Operation.Sample>> samples = new LinkedHashMap<>();
+        List<Results.Row> jmhRows = new ArrayList<>();
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
-            for (Peer peer : peers) {
-                Path dir = peer.dir(work);
-                for (Operation op : operations) {
-                    if (op.appliesTo(peer)) {
-                        rows.add(measure(peer, dir, op, threads));
+            for (int pass = 0; pass < runs; pass++) {
+                for (int p = 0; p < peers.size(); p++) {
+                    Peer peer = peers.get(p);
+                    for (Operation op : operations) {
+                        if (op.appliesTo(peer)) {
+                            Operation.Sample s = measure(peer, op, pass == 0, threads);
+                            samples.computeIfAbsent(op.id() + "\n" + peer.name(), k -> new ArrayList<>()).add(s);
+                            log("%s: %s run %d/%d: %,.0f %s", peer.name(), op.id(), pass + 1, runs, s.rate(), op.unit());
+                        }
+                    }
+                    if (pass == runs - 1 && jmh && peer.durability() == Peer.Durability.DURABLE
+                            && !peer.name().equals(Peer.LIMIT)) {
+                        jmhRows.add(cachedRead(peer));
+                    }
+                    String data = peer.data();
+                    if (peers.subList(p + 1, peers.size()).stream().noneMatch(later -> later.data().equals(data))) {
+                        delete(peer.dir(work)); // loaded again in the next pass: a large workload fits on the disk
                     }
                 }
-                if (jmh && peer.durability() == Peer.Durability.DURABLE && !peer.name().equals(Peer.LIMIT)) {
-                    rows.add(cachedRead(peer, dir));
-                }
-                delete(dir);
             }
         } finally {
             threads.shutdownNow();
         }
+        List<Results.Row> rows = new ArrayList<>();
+        samples.forEach((key, list) -> {
+            String[] k = key.split("\n");
+            long slowest = list.stream().mapToLong(Operation.Sample::slowestNanos).max().orElse(0);
+            rows.add(new Results.Row(k[0], k[1], list.stream().mapToDouble(Operation.Sample::rate).toArray(), null, null,
+                    slowest == 0 ? null : slowest / 1e6));
+        });
+        rows.addAll(jmhRows);
         List<FileOps.Counts> counts = new ArrayList<>();
         if (trace) {
             for (Peer peer : peers) {
@@ -105,30 +129,24 @@ public final class Bench {
                 }
             }
         }
-        return new Results(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), command, Machine.describe(work),
+        Map<String, String> machine = Machine.describe(work);
+        machine.put("page cache", cold ? "dropped before each run from disk (`sync; echo 3 > /proc/sys/vm/drop_caches`)"
+                : "warm: not dropped (`bin/bench --cold` drops it before each run from disk, where root may)");
+        return new Results(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), command, machine,
                 size, runs, seconds, rows, counts);
     }
 
-    /** A warm-up and the timed runs of one operation on one peer (a load runs at most 3 times). */
-    private Results.Row measure(Peer peer, Path dir, Operation op, ExecutorService threads) throws Exception {
-        if (!op.id().equals("load") && Files.notExists(dir)) {
-            throw new IllegalStateException(op.id() + " needs the load to run first");
-        }
-        int times = op.id().equals("load") ? Math.min(runs, 3) : runs;
-        SplittableRandom random = new SplittableRandom(42);
+    /** One timed run of an operation on a peer (after a warm-up in the first pass). */
+    private Operation.Sample measure(Peer peer, Operation op, boolean warmup, ExecutorService threads)
+            throws Exception {
+        Path dir = peer.dir(work);
         Store store = op.shared() ? peer.open(dir) : null;
         try {
-            op.measure().run(new Operation.Run(peer, dir, size, store, random, seconds, true, threads));
-            double[] rates = new double[times];
-            long slowest = 0;
-            for (int i = 0; i < times; i++) {
-                Operation.Sample s = op.measure().run(new Operation.Run(peer, dir, size, store, random, seconds, false,
-                        threads));
-                rates[i] = s.rate();
-                slowest = Math.max(slowest, s.slowestNanos());
-                log("%s: %s run %d/%d: %,.0f %s", peer.name(), op.id(), i + 1, times, rates[i], op.unit());
+            SplittableRandom random = new SplittableRandom(42);
+            if (warmup) {
+                op.measure().run(new Operation.Run(peer, dir, size, store, random, seconds, true, cold, threads));
             }
-            return new Results.Row(op.id(), peer.name(), rates, null, null, slowest == 0 ? null : slowest / 1e6);
+            return op.measure().run(new Operation.Run(peer, dir, size, store, random, seconds, false, cold, threads));
         } finally {
             if (store != null) {
                 store.close();
@@ -137,7 +155,8 @@ public final class Bench {
     }
 
     /** The same user read again from an open store, by JMH in a forked JVM. */
-    private Results.Row cachedRead(Peer peer, Path dir) throws Exception {
+    private Results.Row cachedRead(Peer peer) throws Exception {
+        Path dir = peer.dir(work);
         TimeValue time = quick ? TimeValue.milliseconds(200) : TimeValue.seconds(1);
         RunResult r = new Runner(new OptionsBuilder()
                 .include(CachedRead.class.getName() + ".read")
@@ -178,6 +197,17 @@ public final class Bench {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Writes what the file systems hold in memory to disk, so that one run's writes do not slow the next one. */
+    static void sync() throws IOException, InterruptedException {
+        new ProcessBuilder("sync").inheritIO().start().waitFor();
+    }
+
+    /** Drops the operating system's page cache (root only), so that the next read comes from the disk. */
+    static void dropCaches() throws IOException, InterruptedException {
+        sync();
+        Files.writeString(Path.of("/proc/sys/vm/drop_caches"), "3");
     }
 
     static void log(String format, Object... args) {

@@ -38,19 +38,21 @@ public record Operation(String id, String title, String unit, String about, bool
 
     /**
      * What a run works on: the peer, its data directory (loaded with {@code size} users), the store
-     * (when the operation is shared), a random source, and the length of a timed run.
+     * (when the operation is shared), a random source, the length of a timed run, and whether reads
+     * from disk start with the page cache dropped.
      */
     public record Run(Peer peer, Path dir, int size, Store store, SplittableRandom random, double seconds,
-                      boolean warmup, ExecutorService threads) {
+                      boolean warmup, boolean cold, ExecutorService threads) {
         String randomId() {
             return Workload.id(random.nextInt(size));
         }
     }
 
     public static final int BATCH = 1000;
+    public static final String LOAD = "load";
 
     public static final List<Operation> ALL = List.of(
-            new Operation("load", "Bulk load", "users/s",
+            new Operation(LOAD, "Bulk load", "users/s",
                     "a new store, " + BATCH + " users per transaction, then closed (the close is timed)",
                     true, false, Operation::load),
             new Operation("open", "Open", "opens/s",
@@ -75,15 +77,19 @@ public record Operation(String id, String title, String unit, String about, bool
                 .orElseThrow(() -> new IllegalArgumentException("no operation \"" + id + "\""));
     }
 
-    /** Whether this operation runs on a peer: relaxed peers run only the operations that write. */
+    /**
+     * Whether this operation runs on a peer: a peer that opens another's data does not load it, and
+     * relaxed peers run only the operations that write.
+     */
     public boolean appliesTo(Peer peer) {
-        return writes || peer.durability() == Peer.Durability.DURABLE;
+        return id.equals(LOAD) ? peer.ownsData() : writes || peer.durability() == Peer.Durability.DURABLE;
     }
 
     private static Sample load(Run run) throws Exception {
         int size = run.warmup() ? Math.max(BATCH, run.size() / 10) : run.size();
         Path dir = run.warmup() ? run.dir().resolveSibling(run.dir().getFileName() + "-warmup") : run.dir();
         Bench.delete(dir);
+        Bench.sync();
         List<Map<String, User>> batches = new ArrayList<>();
         for (int from = 0; from < size; from += BATCH) {
             batches.add(Probe.batch(from, Math.min(size, from + BATCH)));
@@ -111,14 +117,22 @@ public record Operation(String id, String title, String unit, String about, bool
         return new Sample(times, nanos, 0);
     }
 
-    private static Sample readFirst(Run run) {
+    /** Opens the store for a run from disk, the page cache dropped first if the run is cold. */
+    private static Store fresh(Run run) throws Exception {
+        if (run.cold()) {
+            Bench.dropCaches();
+        }
+        return run.peer().open(run.dir());
+    }
+
+    private static Sample readFirst(Run run) throws Exception {
         int count = Math.min(run.warmup() ? 200 : 1000, run.size());
         List<String> ids = new ArrayList<>(run.size());
         for (int i = 0; i < run.size(); i++) {
             ids.add(Workload.id(i));
         }
         Collections.shuffle(ids, new java.util.Random(run.random().nextLong()));
-        try (Store s = run.peer().open(run.dir())) {
+        try (Store s = fresh(run)) {
             long start = System.nanoTime();
             for (String id : ids.subList(0, count)) {
                 if (s.read(id) == null) {
@@ -129,9 +143,9 @@ public record Operation(String id, String title, String unit, String about, bool
         }
     }
 
-    private static Sample scan(Run run) {
+    private static Sample scan(Run run) throws Exception {
         AtomicLong count = new AtomicLong();
-        try (Store s = run.peer().open(run.dir())) {
+        try (Store s = fresh(run)) {
             long start = System.nanoTime();
             s.scan((id, u) -> count.incrementAndGet());
             long nanos = System.nanoTime() - start;
@@ -155,7 +169,7 @@ public record Operation(String id, String title, String unit, String about, bool
         List<Future<long[]>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Run own = new Run(run.peer(), run.dir(), run.size(), run.store(), run.random().split(), run.seconds(),
-                    run.warmup(), run.threads());
+                    run.warmup(), run.cold(), run.threads());
             done.add(run.threads().submit(() -> {
                 long count = 0;
                 long slowest = 0;
