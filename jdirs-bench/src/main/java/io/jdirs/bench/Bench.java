@@ -96,7 +96,8 @@ public final class Bench {
                         if (op.appliesTo(peer)) {
                             Operation.Sample s = measure(peer, op, pass == 0, threads);
                             samples.computeIfAbsent(op.id() + "\n" + peer.name(), k -> new ArrayList<>()).add(s);
-                            log("%s: %s run %d/%d: %,.0f %s", peer.name(), op.id(), pass + 1, runs, s.rate(), op.unit());
+                            log("%s: %s run %d/%d: %,.0f %s%s", peer.name(), op.id(), pass + 1, runs, s.rate(), op.unit(),
+                                    s.failures() == 0 ? "" : ", " + s.failures() + " failed: " + s.failure());
                         }
                     }
                     if (pass == runs - 1 && jmh && peer.durability() == Peer.Durability.DURABLE
@@ -117,7 +118,8 @@ public final class Bench {
             String[] k = key.split("\n");
             long slowest = list.stream().mapToLong(Operation.Sample::slowestNanos).max().orElse(0);
             rows.add(new Results.Row(k[0], k[1], list.stream().mapToDouble(Operation.Sample::rate).toArray(), null, null,
-                    slowest == 0 ? null : slowest / 1e6));
+                    slowest == 0 ? null : slowest / 1e6, list.stream().mapToLong(Operation.Sample::failures).sum(),
+                    list.stream().map(Operation.Sample::failure).filter(f -> f != null).findFirst().orElse(null)));
         });
         rows.addAll(jmhRows);
         List<FileOps.Counts> counts = new ArrayList<>();
@@ -170,7 +172,8 @@ public final class Bench {
                 .mapToDouble((IterationResult i) -> i.getPrimaryResult().getScore()).toArray();
         double score = r.getPrimaryResult().getScore();
         log("%s: %s (JMH): %,.0f reads/s, iterations %s", peer.name(), JMH_OPERATION, score, Arrays.toString(iterations));
-        return new Results.Row(JMH_OPERATION, peer.name(), iterations, score, r.getPrimaryResult().getScoreError(), null);
+        return new Results.Row(JMH_OPERATION, peer.name(), iterations, score, r.getPrimaryResult().getScoreError(), null,
+                0, null);
     }
 
     /** Deletes a file or a directory tree; nothing if it does not exist. */

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -18,10 +20,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -34,8 +36,8 @@ import java.util.zip.CRC32C;
  * change index). The files are jdirs' own: a user is a directory of six attribute files, and every
  * write appends a journal record of jdirs' layout and size (docs/FORMAT.md section 9) and fsyncs it,
  * appends the change log, then writes new files in place and replaces old ones through a temporary
- * file and a rename. Like jdirs, it checkpoints the journal after 4,096 records or 8 MiB: every file
- * and directory written since is fsynced and the journal started anew.
+ * file and a rename. Like jdirs, it checkpoints the journal after 4,096 records (of this process) or
+ * 8 MiB: every file and directory the journal's records wrote is fsynced and the journal started anew.
  */
 final class LimitStore implements Store {
     private static final long CHECKPOINT_BYTES = 8L << 20;
@@ -45,6 +47,10 @@ final class LimitStore implements Store {
     private static final byte INT = 3;
     private static final byte DOUBLE = 5;
     private static final byte INSTANT = 8;
+    private static final OpenOption[] CREATE = {StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING};
+    private static final OpenOption[] APPEND = {StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.APPEND};
 
     private final Path root;
     private final Path journal;
@@ -56,7 +62,6 @@ final class LimitStore implements Store {
     private final AtomicLong seq = new AtomicLong();
     private final AtomicLong journalBytes = new AtomicLong();
     private final AtomicLong journalRecords = new AtomicLong();
-    private final Set<Path> written = ConcurrentHashMap.newKeySet();
     private final ReadWriteLock checkpointLock = new ReentrantReadWriteLock();
 
     LimitStore(Path dir) {
@@ -67,7 +72,7 @@ final class LimitStore implements Store {
         try {
             if (Files.notExists(meta.resolve("format"))) {
                 Files.createDirectories(meta);
-                Files.write(meta.resolve("format"), "jdirs format 1\n".getBytes(StandardCharsets.US_ASCII));
+                write(meta.resolve("format"), "jdirs format 1\n".getBytes(StandardCharsets.US_ASCII), CREATE);
             }
             Files.readAllBytes(meta.resolve("format"));
             lockFile = FileChannel.open(meta.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -76,6 +81,10 @@ final class LimitStore implements Store {
             shmFile = FileChannel.open(meta.resolve("shm"), StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             shm = shmFile.map(FileChannel.MapMode.READ_WRITE, 0, 64);
+            if (Files.notExists(journal)) {
+                startJournal();
+            }
+            journalBytes.set(Files.size(journal));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -127,23 +136,22 @@ final class LimitStore implements Store {
         try {
             long s = seq.incrementAndGet();
             byte[] record = record(s, ops, created);
-            append(journal, record);
+            write(journal, record, APPEND);
             sync(journal);
             journalBytes.addAndGet(record.length);
             journalRecords.incrementAndGet();
-            append(changes, changeLines(s, ops, created));
+            write(changes, changeLines(s, ops, created), APPEND);
             for (Op op : ops) {
                 Path p = root.resolve(op.path());
                 if (op.name == null) {
                     Files.createDirectories(p);
                 } else if (created) {
-                    Files.write(p, op.content);
+                    write(p, op.content, CREATE);
                 } else {
                     Path tmp = p.resolveSibling("." + op.name + "." + s + ".tmp");
-                    Files.write(tmp, op.content);
+                    write(tmp, op.content, CREATE);
                     Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 }
-                written.add(p);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -155,35 +163,43 @@ final class LimitStore implements Store {
         }
     }
 
-    /** Every file and directory written since the last checkpoint is fsynced, and the journal started anew. */
+    /**
+     * Every file and directory the journal's records wrote (read back from the journal, as jdirs does) is
+     * fsynced, and the journal started anew.
+     */
     private void checkpoint() {
         checkpointLock.writeLock().lock();
         try {
             if (journalBytes.get() <= CHECKPOINT_BYTES && journalRecords.get() <= CHECKPOINT_RECORDS) {
                 return;
             }
-            Set<Path> dirs = new java.util.LinkedHashSet<>();
-            for (Path p : written) {
-                sync(p);
-                dirs.add(p.getParent());
+            Set<Path> dirs = new LinkedHashSet<>();
+            for (String p : written(Files.readAllBytes(journal))) {
+                Path file = root.resolve(p);
+                sync(file);
+                dirs.add(file.getParent());
             }
             for (Path d : dirs) {
                 sync(d);
             }
             sync(changes);
-            Path tmp = journal.resolveSibling(".journal.tmp");
-            Files.write(tmp, ("jdirs journal 1 after " + seq.get() + "\n").getBytes(StandardCharsets.US_ASCII));
-            sync(tmp);
-            Files.move(tmp, journal, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            sync(journal.getParent());
-            written.clear();
-            journalBytes.set(0);
+            startJournal();
+            journalBytes.set(Files.size(journal));
             journalRecords.set(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             checkpointLock.writeLock().unlock();
         }
+    }
+
+    /** Starts an empty journal: its header line written aside, fsynced, renamed over the old one, directory fsynced. */
+    private void startJournal() throws IOException {
+        Path tmp = journal.resolveSibling(".journal.tmp");
+        write(tmp, ("jdirs journal 1 after " + seq.get() + "\n").getBytes(StandardCharsets.US_ASCII), CREATE);
+        sync(tmp);
+        Files.move(tmp, journal, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        sync(journal.getParent());
     }
 
     /** A journal record as jdirs lays it out: "JR" length body crc, the body holding every write whole. */
@@ -216,6 +232,38 @@ final class LimitStore implements Store {
         r.write(b);
         r.writeInt((int) crc.getValue());
         return out.toByteArray();
+    }
+
+    /** The paths the records of a journal write or make, in order, each once. */
+    static Set<String> written(byte[] journal) {
+        ByteBuffer in = ByteBuffer.wrap(journal);
+        while (in.get() != '\n') {
+            // the header line
+        }
+        Set<String> paths = new LinkedHashSet<>();
+        while (in.remaining() > 6) {
+            in.position(in.position() + 2); // "JR"
+            int length = in.getInt();
+            int end = in.position() + length;
+            in.position(in.position() + 9); // seq, kind
+            for (int ops = in.getInt(); ops > 0; ops--) {
+                byte op = in.get();
+                paths.add(string(in) + "/" + string(in));
+                if (op == 1) {
+                    in.position(in.position() + 2); // type, created
+                    int content = in.getInt();
+                    in.position(in.position() + content);
+                }
+            }
+            in.position(end + 4); // the checksum
+        }
+        return paths;
+    }
+
+    private static String string(ByteBuffer in) {
+        byte[] b = new byte[in.getInt()];
+        in.get(b);
+        return new String(b, StandardCharsets.UTF_8);
     }
 
     private static void string(DataOutputStream out, String s) throws IOException {
@@ -308,8 +356,14 @@ final class LimitStore implements Store {
         }
     }
 
-    private static void append(Path file, byte[] data) throws IOException {
-        Files.write(file, data, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    /** Writes a file in one call, as jdirs does: created or truncated, or appended to. */
+    private static void write(Path file, byte[] data, OpenOption[] options) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, options)) {
+            ByteBuffer b = ByteBuffer.wrap(data);
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+        }
     }
 
     private static void sync(Path p) throws IOException {

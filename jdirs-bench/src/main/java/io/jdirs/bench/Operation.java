@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One macro operation of the benchmark, measured by a plain harness: a warm-up, then timed runs, each
@@ -29,8 +30,15 @@ public record Operation(String id, String title, String unit, String about, bool
         Sample run(Run run) throws Exception;
     }
 
-    /** How many operations one run did, in how long, and the slowest one (0 if not timed one by one). */
-    public record Sample(long count, long nanos, long slowestNanos) {
+    /**
+     * How many operations one run did, in how long, the slowest one (0 if not timed one by one), and how
+     * many failed (with the first failure's message).
+     */
+    public record Sample(long count, long nanos, long slowestNanos, long failures, String failure) {
+        Sample(long count, long nanos) {
+            this(count, nanos, 0, 0, null);
+        }
+
         public double rate() {
             return count * 1e9 / nanos;
         }
@@ -102,7 +110,7 @@ public record Operation(String id, String title, String unit, String about, bool
         if (run.warmup()) {
             Bench.delete(dir);
         }
-        return new Sample(size, nanos, 0);
+        return new Sample(size, nanos);
     }
 
     private static Sample open(Run run) {
@@ -114,7 +122,7 @@ public record Operation(String id, String title, String unit, String about, bool
             nanos += System.nanoTime() - start;
             s.close();
         }
-        return new Sample(times, nanos, 0);
+        return new Sample(times, nanos);
     }
 
     /** Opens the store for a run from disk, the page cache dropped first if the run is cold. */
@@ -139,7 +147,7 @@ public record Operation(String id, String title, String unit, String about, bool
                     throw new IllegalStateException(run.peer().name() + ": no user " + id);
                 }
             }
-            return new Sample(count, System.nanoTime() - start, 0);
+            return new Sample(count, System.nanoTime() - start);
         }
     }
 
@@ -152,7 +160,7 @@ public record Operation(String id, String title, String unit, String about, bool
             if (count.get() != run.size()) {
                 throw new IllegalStateException(run.peer().name() + " scanned " + count + " users of " + run.size());
             }
-            return new Sample(count.get(), nanos, 0);
+            return new Sample(count.get(), nanos);
         }
     }
 
@@ -161,20 +169,31 @@ public record Operation(String id, String title, String unit, String about, bool
         void run(Run r);
     }
 
-    /** Runs a step in {@code threads} threads for the run's time; counts the steps done and times the slowest. */
+    /**
+     * Runs a step in {@code threads} threads for the run's time; counts the steps done and times the
+     * slowest. A step that fails is counted as a failure, not done, and the run goes on.
+     */
     private static Sample timed(Run run, int threads, Step step) throws Exception {
         long length = (long) ((run.warmup() ? run.seconds() / 2 : run.seconds()) * 1e9);
         long start = System.nanoTime();
         long end = start + length;
         List<Future<long[]>> done = new ArrayList<>();
+        AtomicLong failures = new AtomicLong();
+        AtomicReference<String> failure = new AtomicReference<>();
         for (int t = 0; t < threads; t++) {
             Run own = new Run(run.peer(), run.dir(), run.size(), run.store(), run.random().split(), run.seconds(),
                     run.warmup(), run.cold(), run.threads());
             done.add(run.threads().submit(() -> {
                 long count = 0;
                 long slowest = 0;
-                for (long now = System.nanoTime(); now < end; count++) {
-                    step.run(own);
+                for (long now = System.nanoTime(); now < end; ) {
+                    try {
+                        step.run(own);
+                        count++;
+                    } catch (RuntimeException e) {
+                        failures.incrementAndGet();
+                        failure.compareAndSet(null, e.toString());
+                    }
                     long after = System.nanoTime();
                     slowest = Math.max(slowest, after - now);
                     now = after;
@@ -189,6 +208,6 @@ public record Operation(String id, String title, String unit, String about, bool
             count += r[0];
             slowest = Math.max(slowest, r[1]);
         }
-        return new Sample(count, System.nanoTime() - start, slowest);
+        return new Sample(count, System.nanoTime() - start, slowest, failures.get(), failure.get());
     }
 }

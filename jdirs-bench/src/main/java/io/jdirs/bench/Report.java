@@ -185,6 +185,13 @@ public final class Report {
                     versus(ref, op, peer));
         }
         line("");
+        for (Results.Row r : ref.rows()) {
+            if (r.operation().equals(op) && r.failures() > 0) {
+                line("**%s: %,d operations failed** (not counted in the rate), the first with `%s`.", r.peer(),
+                        r.failures(), r.failure());
+                line("");
+            }
+        }
     }
 
     /** jdirs' rate over this peer's (jdirs of the same durability), or the share of the limit. */

@@ -16,9 +16,11 @@ public record Results(String date, String command, Map<String, String> machine, 
 
     /**
      * The measurements of one operation on one peer, as rates (operations per second, one per timed run
-     * or per JMH iteration); for JMH rows also JMH's score and error; for timed writes the slowest one.
+     * or per JMH iteration); for JMH rows also JMH's score and error; for timed writes the slowest one,
+     * and how many failed, with the first failure.
      */
-    public record Row(String operation, String peer, double[] rates, Double score, Double error, Double slowestMillis) {
+    public record Row(String operation, String peer, double[] rates, Double score, Double error, Double slowestMillis,
+                      long failures, String failure) {
         public double median() {
             if (score != null) {
                 return score;
