@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  * counted. Writes the results as JSON; {@link Report} turns them into docs/BENCHMARKS.md.
  *
  * <pre>
- * java -cp ... io.jdirs.bench.Bench --work DIR --out FILE [--size 20000] [--runs 5] [--seconds 1]
+ * java -cp ... io.jdirs.bench.Bench --work DIR --out FILE [--size 20000] [--runs 3] [--seconds 1]
  *      [--peers a,b] [--ops a,b] [--quick] [--no-jmh] [--no-trace] [--cold] [--command TEXT]
  * </pre>
  */
@@ -74,7 +74,7 @@ public final class Bench {
         Args a = new Args(args);
         boolean quick = a.flag("--quick");
         Bench b = new Bench(Path.of(a.value("--work", null)), a.number("--size", quick ? 2000 : 20_000),
-                a.number("--runs", quick ? 1 : 5), Double.parseDouble(a.value("--seconds", quick ? "0.3" : "1")), quick,
+                a.number("--runs", quick ? 1 : 3), Double.parseDouble(a.value("--seconds", quick ? "0.3" : "1")), quick,
                 a.list("--peers").stream().map(Peer::named).toList().isEmpty() ? Peer.ALL
                         : a.list("--peers").stream().map(Peer::named).toList(),
                 a.list("--ops").isEmpty() ? Operation.ALL : a.list("--ops").stream().map(Operation::named).toList(),

@@ -64,7 +64,8 @@ public record Operation(String id, String title, String unit, String about, bool
                     "a new store, " + BATCH + " users per transaction, then closed (the close is timed)",
                     true, false, Operation::load),
             new Operation("open", "Open", "opens/s",
-                    "open a loaded store (closing it again is not timed), 50 times", false, false, Operation::open),
+                    "open a loaded store (closing it again is not timed), 200 times after 300 warm-up opens", false,
+                    false, Operation::open),
             new Operation("read-first", "Point read, first from disk", "reads/s",
                     "a freshly opened store reads distinct random users (OS page cache warm)", false, false,
                     Operation::readFirst),
@@ -114,7 +115,7 @@ public record Operation(String id, String title, String unit, String about, bool
     }
 
     private static Sample open(Run run) {
-        int times = run.warmup() ? 10 : 50;
+        int times = run.warmup() ? 300 : 200;
         long nanos = 0;
         for (int i = 0; i < times; i++) {
             long start = System.nanoTime();
@@ -134,7 +135,7 @@ public record Operation(String id, String title, String unit, String about, bool
     }
 
     private static Sample readFirst(Run run) throws Exception {
-        int count = Math.min(run.warmup() ? 200 : 1000, run.size());
+        int count = Math.min(1000, run.size());
         List<String> ids = new ArrayList<>(run.size());
         for (int i = 0; i < run.size(); i++) {
             ids.add(Workload.id(i));

@@ -124,10 +124,11 @@ final class Verdict {
             case Bench.JMH_OPERATION -> "A cached read still runs a read transaction: a snapshot, a check of the change "
                     + "index per attribute, and six cached values mapped onto a record; MVStore returns one cached "
                     + "string, which is then split.";
-            case "update", "transfer" -> "Like SQLite's WAL, a commit appends the journal and fsyncs it once; then it "
-                    + "appends the change log and writes each changed attribute to a temporary file renamed over the "
-                    + "old one" + calls + ", where SQLite appends pages to one open file. The fsync dominates both; "
-                    + slowest(op);
+            case "update", "transfer" -> "A commit first lists each changed user's directory and reads the old value "
+                    + "(an unchanged value is not written; what was read is validated at commit), then, like SQLite's "
+                    + "WAL, appends the journal and fsyncs it once; then it appends the change log and writes each "
+                    + "changed attribute to a temporary file renamed over the old one" + calls + ", where SQLite "
+                    + "appends pages to one open file. " + slowest(op);
             case "update-8" -> "jdirs shares one journal fsync among the threads committing at once (group commit), "
                     + "while SQLite's writers take turns on its write lock, each with its own fsync, and its busy handler "
                     + "sleeps while it waits. " + slowest(op);
@@ -137,14 +138,18 @@ final class Verdict {
         };
     }
 
+    /** The slowest jdirs commit; one over a second is a journal checkpoint, whose cost is explained. */
     private String slowest(String op) {
         Results.Row r = ref.row(op, Peer.JDIRS);
         if (r == null || r.slowestMillis() == null) {
             return "";
         }
-        return String.format(Locale.ROOT, "the slowest jdirs commit took %s (a commit that checkpoints the journal fsyncs "
-                + "every file and directory written since the last checkpoint, up to 4,096 commits or 8 MiB of journal, "
-                + "a whole bulk load included).", Report.duration(r.slowestMillis() / 1000));
+        String slowest = String.format(Locale.ROOT, "The slowest jdirs commit took %s", Report.duration(r.slowestMillis() / 1000));
+        return r.slowestMillis() < 1000 ? slowest + "." : slowest + ": the commit that checkpoints the journal fsyncs "
+                + "every file and directory its records wrote (up to 4,096 commits or 8 MiB of journal, a whole bulk "
+                + "load of the same process or an earlier one included) while the commits of other threads wait"
+                + (r.failures() > 0 ? String.format(Locale.ROOT, ", and %,d of them gave up with `BusyException` after "
+                + "`lockTimeout` (10 s)", r.failures()) : "") + ".";
     }
 
     /** The system calls of jdirs and the limit in one operation, from the trace, as a parenthesis. */
