@@ -73,11 +73,12 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Args a = new Args(args);
         boolean quick = a.flag("--quick");
+        List<String> peers = a.list("--peers");
+        List<String> ops = a.list("--ops");
         Bench b = new Bench(Path.of(a.value("--work", null)), a.number("--size", quick ? 2000 : 20_000),
                 a.number("--runs", quick ? 1 : 3), Double.parseDouble(a.value("--seconds", quick ? "0.3" : "1")), quick,
-                a.list("--peers").stream().map(Peer::named).toList().isEmpty() ? Peer.ALL
-                        : a.list("--peers").stream().map(Peer::named).toList(),
-                a.list("--ops").isEmpty() ? Operation.ALL : a.list("--ops").stream().map(Operation::named).toList(),
+                peers.isEmpty() ? Peer.ALL : peers.stream().map(Peer::named).toList(),
+                ops.isEmpty() ? Operation.ALL : ops.stream().map(Operation::named).toList(),
                 !a.flag("--no-jmh"), !a.flag("--no-trace") && FileOps.available(), a.flag("--cold"));
         Results r = b.run(a.value("--command", "bin/bench"));
         r.save(Path.of(a.value("--out", null)));

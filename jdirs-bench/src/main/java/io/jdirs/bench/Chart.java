@@ -13,7 +13,7 @@ import java.util.List;
 /** The PNG chart of the main comparisons: each durable peer's rate relative to jdirs, per operation. */
 final class Chart {
     private static final java.util.Map<String, String> LABELS = java.util.Map.of("read-first", "read, first",
-            Bench.JMH_OPERATION, "read, repeated", "update-8", "update, 8 threads", "transfer", "3-user transaction");
+            Bench.JMH_OPERATION, "read, repeated", "update-8", "update ×8", "transfer", "3-user tx");
 
     private Chart() {
     }

@@ -104,8 +104,9 @@ public final class Report {
                 + "columns show the spread, and each peer's runs are interleaved with the others' (one run of every "
                 + "operation of every store per pass) so that a slow moment falls on all of them.");
         line("");
-        line("Reproduce: `bin/bench` (the reference workload, %,d users; a few minutes); `bin/bench --scale` adds "
-                + "100,000 and 1,000,000 users (long). Not measured yet: %s.", ref.size(), String.join("; ", NOT_YET));
+        line("Reproduce: `bin/bench` (the reference workload, %,d users; its time goes mostly to creating and deleting "
+                + "the files of the file-based stores, three loads each); `bin/bench --scale` adds 100,000 and 1,000,000 "
+                + "users (long). Not measured yet: %s.", ref.size(), String.join("; ", NOT_YET));
         line("");
         machine();
         method();
@@ -220,7 +221,10 @@ public final class Report {
                 + "jdirs' layout and size and fsyncs it, appends the change log, then writes a new file in place "
                 + "or a temporary file renamed over the old one; a load also makes one directory per user. "
                 + "Neither the limit nor jdirs fsyncs the files themselves until a journal checkpoint (every "
-                + "4,096 commits or 8 MiB of journal), which the limit does too.", Probe.SIZE, Probe.BATCH);
+                + "4,096 commits or 8 MiB of journal), which the limit does too. *update* changes a user not read "
+                + "since the store was opened; *update, first after open* is the first write of a freshly opened "
+                + "store, for which jdirs lists the whole `users/` directory (its *list* calls) to build the index "
+                + "with which it refuses keys that differ only in case.", Probe.SIZE, Probe.BATCH);
         line("");
         List<String> kinds = new ArrayList<>(FileOps.KINDS.keySet());
         line("| operation | store | %s | total |", String.join(" | ", kinds));
@@ -249,8 +253,8 @@ public final class Report {
         line("## Scale");
         line("");
         line("Time per operation (median) as the number of users grows; runs: %s.", String.join(", ",
-                all.stream().map(r -> String.format("%,d users on %s (%d runs)", r.size(), r.date().substring(0, 10),
-                        r.runs())).toList()));
+                all.stream().map(r -> String.format("%,d users on %s (%d run%s)", r.size(), r.date().substring(0, 10),
+                        r.runs(), r.runs() == 1 ? "" : "s")).toList()));
         line("");
         for (String op : order()) {
             List<Results> with = all.stream().filter(r -> r.rows().stream().anyMatch(x -> x.operation().equals(op))).toList();
@@ -298,7 +302,7 @@ public final class Report {
         return seconds >= 1e-6 ? f.apply(seconds * 1e6) + " µs" : f.apply(seconds * 1e9) + " ns";
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
