@@ -79,6 +79,19 @@ class LazyIoTest {
         assertThat(operationsOnOneNode(1500)).isEqualTo(operationsOnOneNode(3000));
     }
 
+    @Test
+    void changingOneNodeOfALargeFolderNeverListsIt() {
+        Path path = dir.resolve("large");
+        fill(path, 3000);
+        CountingFileLayer files = new CountingFileLayer();
+        try (Database db = Database.open(path, Options.defaults(), files, false)) {
+            db.node("users/u42").put("age", 43);   // the first commit of the process, on an existing node
+            db.node("users/u43").getString("name");
+            db.update(tx -> tx.node("users/u44").put("age", 1).put("name", "x"));
+            assertThat(files.ops()).noneMatch(op -> op.equals("names " + db.path().resolve("users")));
+        }
+    }
+
     /** The file operations of reading, creating and changing single nodes in a folder of n nodes. */
     private List<String> operationsOnOneNode(int n) throws java.io.IOException {
         Path path = dir.resolve("db" + n);

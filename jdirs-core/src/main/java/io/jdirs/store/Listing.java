@@ -24,12 +24,23 @@ public final class Listing {
     private final boolean exists;
     private final Map<String, Entry> byKey;
     private final FileLayer.Stat stamp;
+    private final Map<String, FileLayer.Stat> stats; // of each name, as listed; null once changed in memory
     private long weight;
 
     private Listing(boolean exists, Map<String, Entry> byKey, FileLayer.Stat stamp) {
+        this(exists, byKey, stamp, null);
+    }
+
+    private Listing(boolean exists, Map<String, Entry> byKey, FileLayer.Stat stamp, Map<String, FileLayer.Stat> stats) {
         this.exists = exists;
         this.byKey = byKey;
         this.stamp = stamp;
+        this.stats = stats;
+    }
+
+    /** The stat of a name taken when the directory was listed; null if unknown. */
+    public FileLayer.Stat stat(String name) {
+        return stats == null ? null : stats.get(name);
     }
 
     /**
@@ -42,14 +53,14 @@ public final class Listing {
 
     /** The same entries, known to match the directory's stat {@code stamp}. */
     public Listing withStamp(FileLayer.Stat stamp) {
-        return new Listing(exists, byKey, stamp);
+        return new Listing(exists, byKey, stamp, stats);
     }
 
-    /** Builds a listing from directory entries. */
-    static Listing of(Map<String, FileLayer.Kind> names, FileLayer.Stat stamp) {
+    /** Builds a listing from the stats of a directory's names. */
+    static Listing of(Map<String, FileLayer.Stat> names, FileLayer.Stat stamp) {
         Map<String, Entry> byKey = new HashMap<>(names.size() * 2);
-        for (Map.Entry<String, FileLayer.Kind> e : names.entrySet()) {
-            Entry entry = entry(e.getKey(), e.getValue());
+        for (Map.Entry<String, FileLayer.Stat> e : names.entrySet()) {
+            Entry entry = entry(e.getKey(), e.getValue().kind());
             if (entry == null) {
                 continue;
             }
@@ -62,7 +73,7 @@ public final class Listing {
                 byKey.put(entry.key(), new Entry(first.key(), a, first.type(), b));
             }
         }
-        return new Listing(true, byKey, stamp);
+        return new Listing(true, byKey, stamp, names);
     }
 
     /** The entry a directory entry stands for, or null when it is not one. */
@@ -133,7 +144,7 @@ public final class Listing {
         if (w == 0) {
             w = 64;
             for (Entry e : byKey.values()) {
-                w += 96 + 2L * (e.key().length() + e.name().length());
+                w += (stats == null ? 96 : 160) + 2L * (e.key().length() + e.name().length());
             }
             weight = w;
         }

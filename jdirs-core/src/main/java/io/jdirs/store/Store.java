@@ -106,13 +106,13 @@ public final class Store {
         if (names == null) {
             return Listing.MISSING;
         }
-        Map<String, FileLayer.Kind> kinds = new HashMap<>(names.size() * 2);
+        Map<String, FileLayer.Stat> stats = new HashMap<>(names.size() * 2);
         for (String name : names) {
             if (!KeyCodec.isIgnored(name)) {
-                kinds.put(name, stat(join(dir, name)).kind());
+                stats.put(name, stat(join(dir, name)));
             }
         }
-        return Listing.of(kinds, stamp);
+        return Listing.of(stats, stamp);
     }
 
     /** The names in a directory, or null if it is not one. */

@@ -3,20 +3,22 @@ package io.jdirs.tx;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.ToLongFunction;
 
 /**
- * A bounded map with least-recently-used eviction by weight (approximate bytes). Keys are spread
- * over 16 independently locked segments, each with a sixteenth of the budget. A budget of 0 caches
- * nothing.
+ * A bounded map from directory paths to what is known of them, with least-recently-used eviction by
+ * weight (approximate bytes). Keys are spread over 16 independently locked segments, each with a
+ * sixteenth of the budget; a sorted set of the keys lets a subtree be dropped without looking at the
+ * rest. A budget of 0 caches nothing.
  */
-final class Cache<K, V> {
+final class Cache<V> {
     private static final int SEGMENTS = 16;
 
-    private final Segment<K, V>[] segments;
+    private final Segment<V>[] segments;
     private final ToLongFunction<V> weigher;
     private final long segmentBudget;
+    private final ConcurrentSkipListSet<String> keys = new ConcurrentSkipListSet<>();
 
     @SuppressWarnings("unchecked")
     Cache(long maxWeight, ToLongFunction<V> weigher) {
@@ -28,8 +30,8 @@ final class Cache<K, V> {
         }
     }
 
-    V get(K key) {
-        Segment<K, V> s = segment(key);
+    V get(String key) {
+        Segment<V> s = segment(key);
         synchronized (s) {
             Slot<V> slot = s.map.get(key);
             return slot == null ? null : slot.value;
@@ -37,67 +39,72 @@ final class Cache<K, V> {
     }
 
     /** Adds or replaces an entry, weighing it anew (entries may grow). */
-    void put(K key, V value) {
+    void put(String key, V value) {
         if (segmentBudget <= 0) {
             return;
         }
         long w = weigher.applyAsLong(value);
-        Segment<K, V> s = segment(key);
+        Segment<V> s = segment(key);
         synchronized (s) {
             Slot<V> old = s.map.remove(key);
             if (old != null) {
                 s.weight -= old.weight;
             }
             if (w > segmentBudget) {
+                keys.remove(key);
                 return;
             }
             s.map.put(key, new Slot<>(value, w));
+            keys.add(key);
             s.weight += w;
-            Iterator<Slot<V>> eldest = s.map.values().iterator();
+            Iterator<Map.Entry<String, Slot<V>>> eldest = s.map.entrySet().iterator();
             while (s.weight > segmentBudget && eldest.hasNext()) {
-                s.weight -= eldest.next().weight;
+                Map.Entry<String, Slot<V>> e = eldest.next();
+                s.weight -= e.getValue().weight;
+                keys.remove(e.getKey());
                 eldest.remove();
             }
         }
     }
 
-    void remove(K key) {
-        Segment<K, V> s = segment(key);
+    void remove(String key) {
+        Segment<V> s = segment(key);
         synchronized (s) {
             Slot<V> old = s.map.remove(key);
             if (old != null) {
                 s.weight -= old.weight;
+                keys.remove(key);
             }
         }
     }
 
-    void removeIf(Predicate<K> test) {
-        for (Segment<K, V> s : segments) {
-            synchronized (s) {
-                Iterator<Map.Entry<K, Slot<V>>> it = s.map.entrySet().iterator();
-                while (it.hasNext()) {
-                    Map.Entry<K, Slot<V>> e = it.next();
-                    if (test.test(e.getKey())) {
-                        s.weight -= e.getValue().weight;
-                        it.remove();
-                    }
-                }
-            }
+    /** Removes a directory and every directory under it: the keys {@code dir} and {@code dir/...}. */
+    void removeTree(String dir) {
+        remove(dir);
+        // the keys that start with "dir/" sort together, before "dir0" ('0' follows '/')
+        for (String key : keys.subSet(dir + "/", dir + "0").toArray(new String[0])) {
+            remove(key);
         }
     }
 
     void clear() {
-        removeIf(k -> true);
+        for (Segment<V> s : segments) {
+            synchronized (s) {
+                s.map.keySet().forEach(keys::remove);
+                s.map.clear();
+                s.weight = 0;
+            }
+        }
     }
 
-    private Segment<K, V> segment(K key) {
+    private Segment<V> segment(String key) {
         int h = key.hashCode();
         h ^= h >>> 16;
         return segments[h & (SEGMENTS - 1)];
     }
 
-    private static final class Segment<K, V> {
-        final LinkedHashMap<K, Slot<V>> map = new LinkedHashMap<>(16, 0.75f, true);
+    private static final class Segment<V> {
+        final LinkedHashMap<String, Slot<V>> map = new LinkedHashMap<>(16, 0.75f, true);
         long weight;
     }
 

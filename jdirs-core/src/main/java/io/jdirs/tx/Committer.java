@@ -12,7 +12,6 @@ import io.jdirs.store.Store;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +46,7 @@ final class Committer {
     private final Journal journal;
     private final ChangeLog changes;
     private final Coordinator coordinator;
+    private final Syncer syncer;
     private final ReentrantLock commitLock = new ReentrantLock();
     private final ReentrantLock syncLock = new ReentrantLock();
     private final ReentrantLock applyLock = new ReentrantLock();
@@ -67,6 +67,7 @@ final class Committer {
         this.journal = new Journal(store);
         this.changes = engine.changes;
         this.coordinator = engine.coordinator;
+        this.syncer = new Syncer(store);
     }
 
     void checkUsable() {
@@ -264,6 +265,7 @@ final class Committer {
             engine.applied(batch);
             coordinator.published(lastSeq);
             applied = lastSeq;
+            syncer.submit(batch); // its files made durable in the background, before the next checkpoint
         });
     }
 
@@ -560,28 +562,16 @@ final class Committer {
             if (c.records().isEmpty()) {
                 return;
             }
-            Set<String> files = new LinkedHashSet<>();
-            Set<String> dirs = new LinkedHashSet<>();
+            List<Record> unsynced = new ArrayList<>();
             for (Record r : c.records()) {
-                for (Op op : r.ops()) {
-                    dirs.add(op.dir());
-                    if (op instanceof Op.Write) {
-                        files.add(op.path());
-                    } else if (op instanceof Op.Mkdir || op instanceof Op.Place) {
-                        dirs.add(op.path());
-                    }
+                if (!syncer.isSynced(r.seq())) {
+                    unsynced.add(r);
                 }
             }
-            for (String f : files) {
-                syncIfExists(f);
-            }
-            List<String> parentsFirst = new ArrayList<>(dirs);
-            parentsFirst.sort(java.util.Comparator.comparingInt(d -> d.isEmpty() ? 0 : d.split("/").length));
-            for (String d : parentsFirst) {
-                syncIfExists(d);
-            }
+            Syncer.sync(store, unsynced);
             changes.sync();
             journal.reset(c.lastSeq());
+            syncer.forgetUpTo(c.lastSeq());
             journalBytes = store.stat(Journal.FILE).size();
             coordinator.journalEnd(journalBytes);
             journalRecords = 0;
@@ -589,17 +579,12 @@ final class Committer {
         });
     }
 
-    private void syncIfExists(String path) {
-        if (store.kind(path) != FileLayer.Kind.MISSING) {
-            store.sync(path);
-        }
-    }
-
     // ---- closing
 
     /** Writes what is pending and releases the writer lock; a failure to write it is reported, not swallowed. */
     void close() {
         stopFlusher();
+        syncer.stop(); // nothing to wait for: the journal keeps what is not synced yet
         if (failure != null) {
             abandon();
             throw Engine.unusable(store.root().toString(), failure);
@@ -623,6 +608,7 @@ final class Committer {
     /** Forgets what is pending, as a killed process would. */
     void abandon() {
         stopFlusher();
+        syncer.stop();
         commitLock.lock();
         try {
             pending.clear();

@@ -46,8 +46,13 @@ import static io.jdirs.format.Names.join;
  * {@code cacheLock}), so it never holds data a later commit has changed.
  */
 public final class Engine {
-    /** Directories with at most this many names are listed whole when a key in them is looked up. */
+    /** Directories with at most this many names keep a listing that commits update (larger ones drop it). */
     static final int SMALL = 1024;
+    /**
+     * Directories up to this size on disk (some 1,000 short names on ext4 or tmpfs) are listed whole
+     * when a key in them is looked up; in larger ones a node is found by a stat of its name.
+     */
+    static final long SMALL_BYTES = 16 << 10;
     private static final Map<Path, Engine> OPEN = new HashMap<>();
 
     final Store store;
@@ -59,7 +64,7 @@ public final class Engine {
     final Overlay overlay = new Overlay();
     private final Path key;
     private final long revalidateNanos;
-    private final Cache<String, CachedDir> cache;
+    private final Cache<CachedDir> cache;
     private final Object cacheLock = new Object();
     private final Object catchUpLock = new Object();
     private final TreeMap<Long, Integer> snapshots = new TreeMap<>();
@@ -485,7 +490,9 @@ public final class Engine {
         }
         v = load(dir, () -> {
             String path = join(dir, e.name());
-            FileLayer.Stat stamp = trusted(store.stat(path));
+            Listing listed = cd == null ? null : cd.listing;
+            FileLayer.Stat seen = listed == null ? null : listed.stat(e.name()); // the stat the listing took
+            FileLayer.Stat stamp = trusted(seen != null ? seen : store.stat(path));
             byte[] content = store.read(path);
             return content == null ? null : new Loaded(new Value(e.type(), content), stamp, false);
         }, (c, loaded) -> {
@@ -565,15 +572,42 @@ public final class Engine {
     }
 
     private Entry diskOnly(String dir, String key) {
-        Object known = known(dir);
-        if (known instanceof Listing l) {
+        CachedDir cd = cached(dir);
+        Listing l = cd == null ? null : cd.listing;
+        if (l != null) {
             return l.get(key);
+        }
+        if (cd == null || (cd.folds == null && !cd.large)) {
+            Listing small = smallListing(dir);
+            if (small != null) {
+                return small.get(key);
+            }
         }
         String name = Names.node(key);
         if (store.kind(join(dir, name)) == FileLayer.Kind.DIRECTORY) {
             return new Entry(key, name, Type.NODE, null);
         }
-        return ((FoldIndex) known).mayContain(KeyCodec.fold(key)) ? diskListing(dir).get(key) : null;
+        return folds(dir).mayContain(KeyCodec.fold(key)) ? diskListing(dir).get(key) : null;
+    }
+
+    /**
+     * The listing of a directory whose size on disk says it is small, read and cached; null for a large
+     * one (marked so in the cache), whose names are not read to find one key.
+     */
+    private Listing smallListing(String dir) {
+        return load(dir, () -> {
+            FileLayer.Stat stamp = store.stat(dir);
+            if (stamp.kind() == FileLayer.Kind.DIRECTORY && stamp.size() > SMALL_BYTES) {
+                return null;
+            }
+            return store.listing(dir, stamp, stamp.kind() == FileLayer.Kind.DIRECTORY ? store.names(dir) : null);
+        }, (c, listing) -> {
+            if (listing != null) {
+                c.listing = listing;
+            } else {
+                c.large = true;
+            }
+        });
     }
 
     /** The keys of a directory, other than {@code key}, that fold to the same form. */
@@ -619,37 +653,6 @@ public final class Engine {
             c.foldsStamp = (FileLayer.Stat) o[1];
         });
         return (FoldIndex) made[0];
-    }
-
-    /** What is cached of a directory: its listing, else its fold index; reads one of them if neither. */
-    private Object known(String dir) {
-        CachedDir cd = cached(dir);
-        if (cd != null) {
-            Listing l = cd.listing;
-            if (l != null) {
-                return l;
-            }
-            FoldIndex f = cd.folds;
-            if (f != null) {
-                return f;
-            }
-        }
-        Object[] made = load(dir, () -> {
-            FileLayer.Stat stamp = store.stat(dir);
-            List<String> names = store.names(dir);
-            if (names == null) {
-                return new Object[] {Listing.MISSING, stamp};
-            }
-            return new Object[] {names.size() <= SMALL ? store.listing(dir, stamp, names) : FoldIndex.ofNames(names), stamp};
-        }, (c, o) -> {
-            if (o[0] instanceof Listing l) {
-                c.listing = l;
-            } else {
-                c.folds = (FoldIndex) o[0];
-                c.foldsStamp = (FileLayer.Stat) o[1];
-            }
-        });
-        return made[0];
     }
 
     /**
@@ -803,7 +806,11 @@ public final class Engine {
             }
             case "mkdir", "moveto" -> {
                 Entry e = Listing.entry(name, FileLayer.Kind.DIRECTORY);
-                dropTree(join(dir, name));
+                if (kind.equals("mkdir")) {
+                    cache.remove(join(dir, name)); // a new, empty directory: what is cached under it is still true
+                } else {
+                    dropTree(join(dir, name));
+                }
                 edit(dir, l -> l.with(e), null, name);
             }
             default -> { // rmtree, movefrom
@@ -845,8 +852,7 @@ public final class Engine {
     }
 
     private void dropTree(String dir) {
-        String prefix = dir + "/";
-        cache.removeIf(k -> k.equals(dir) || k.startsWith(prefix));
+        cache.removeTree(dir);
     }
 
     /** Drops everything cached (after a failure left the files in doubt). */
@@ -861,6 +867,7 @@ public final class Engine {
         volatile Listing listing;
         volatile FoldIndex folds;
         volatile FileLayer.Stat foldsStamp;
+        volatile boolean large; // too large on disk to be listed to find a key
         volatile long checkedAt = System.nanoTime();
         final ConcurrentHashMap<String, Loaded> values = new ConcurrentHashMap<>();
 

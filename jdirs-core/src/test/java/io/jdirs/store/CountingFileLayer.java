@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** A file layer that records every operation, to prove what reaches the disk (and what does not). */
+/**
+ * A file layer that records every operation, to prove what reaches the disk (and what does not). The
+ * operations of the thread that syncs applied files in the background are kept apart ({@link #background}).
+ */
 public final class CountingFileLayer implements FileLayer {
     private final FileLayer real = NioFileLayer.INSTANCE;
     private final List<String> ops = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> background = Collections.synchronizedList(new ArrayList<>());
 
     /** The operations since the last reset, as "op path". */
     public List<String> ops() {
@@ -20,6 +24,18 @@ public final class CountingFileLayer implements FileLayer {
 
     public void reset() {
         ops.clear();
+        background.clear();
+    }
+
+    /** The operations of the background syncing thread since the last reset. */
+    public List<String> background() {
+        synchronized (background) {
+            return List.copyOf(background);
+        }
+    }
+
+    private void record(String op) {
+        (Thread.currentThread().getName().startsWith("jdirs sync ") ? background : ops).add(op);
     }
 
     public long count(String op) {
@@ -28,67 +44,67 @@ public final class CountingFileLayer implements FileLayer {
 
     @Override
     public List<String> names(Path dir) throws IOException {
-        ops.add("names " + dir);
+        record("names " + dir);
         return real.names(dir);
     }
 
     @Override
     public Stat stat(Path path) throws IOException {
-        ops.add("stat " + path);
+        record("stat " + path);
         return real.stat(path);
     }
 
     @Override
     public byte[] read(Path file, long offset) throws IOException {
-        ops.add("read " + file + " @" + offset);
+        record("read " + file + " @" + offset);
         return real.read(file, offset);
     }
 
     @Override
     public void append(Path file, byte[] data) throws IOException {
-        ops.add("append " + file);
+        record("append " + file);
         real.append(file, data);
     }
 
     @Override
     public void truncate(Path file, long size) throws IOException {
-        ops.add("truncate " + file);
+        record("truncate " + file);
         real.truncate(file, size);
     }
 
     @Override
     public byte[] read(Path file) throws IOException {
-        ops.add("read " + file);
+        record("read " + file);
         return real.read(file);
     }
 
     @Override
     public void write(Path file, byte[] data) throws IOException {
-        ops.add("write " + file);
+        record("write " + file);
         real.write(file, data);
     }
 
     @Override
     public void sync(Path path) throws IOException {
-        ops.add("sync " + path);
+        record("sync " + path);
         real.sync(path);
     }
 
     @Override
     public void rename(Path from, Path to) throws IOException {
-        ops.add("rename " + from + " " + to);
+        record("rename " + from + " " + to);
         real.rename(from, to);
     }
 
     @Override
     public void delete(Path path) throws IOException {
-        ops.add("delete " + path);
+        record("delete " + path);
         real.delete(path);
     }
 
     @Override
     public void mkdir(Path dir) throws IOException {
-        ops.add("mkdir " + dir);
+        record("mkdir " + dir);
         real.mkdir(dir);
     }
 }

@@ -1,0 +1,121 @@
+package io.jdirs.tx;
+
+import io.jdirs.journal.Op;
+import io.jdirs.journal.Record;
+import io.jdirs.store.FileLayer;
+import io.jdirs.store.Store;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * Makes the files of applied commits durable in the background, so that a checkpoint (which must
+ * have every file and directory of the journal's records synced before it empties the journal) finds
+ * little left to do and holds the commit locks only briefly. It remembers which of this process's
+ * commits it has synced; a checkpoint syncs the paths of every other record itself. A failed sync is
+ * simply not remembered: the checkpoint does it again, and reports a failure.
+ */
+final class Syncer {
+    private final Store store;
+    private final LinkedBlockingQueue<List<Record>> queue = new LinkedBlockingQueue<>();
+    private final Set<Long> synced = ConcurrentHashMap.newKeySet();
+    private volatile Thread thread;
+    private volatile boolean stopped;
+
+    Syncer(Store store) {
+        this.store = store;
+    }
+
+    /** Queues applied commits for syncing. */
+    void submit(List<Record> batch) {
+        if (stopped) {
+            return;
+        }
+        if (thread == null) {
+            start();
+        }
+        queue.add(batch);
+    }
+
+    boolean isSynced(long seq) {
+        return synced.contains(seq);
+    }
+
+    /** The journal was emptied after {@code seq}: nothing before it needs remembering. */
+    void forgetUpTo(long seq) {
+        synced.removeIf(s -> s <= seq);
+    }
+
+    private synchronized void start() {
+        if (thread == null && !stopped) {
+            Thread t = new Thread(this::run, "jdirs sync " + store.root());
+            t.setDaemon(true);
+            thread = t;
+            t.start();
+        }
+    }
+
+    void stop() {
+        stopped = true;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    private void run() {
+        List<List<Record>> batches = new ArrayList<>();
+        while (!stopped) {
+            try {
+                batches.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(batches);
+            List<Record> records = new ArrayList<>();
+            batches.forEach(records::addAll);
+            batches.clear();
+            try {
+                sync(store, records);
+                records.forEach(r -> synced.add(r.seq()));
+            } catch (RuntimeException failed) {
+                // not remembered: the checkpoint syncs these paths and reports the failure
+            }
+        }
+    }
+
+    /** Syncs every file the records wrote, then every directory they changed, parents first. */
+    static void sync(Store store, List<Record> records) {
+        Set<String> files = new LinkedHashSet<>();
+        Set<String> dirs = new LinkedHashSet<>();
+        for (Record r : records) {
+            for (Op op : r.ops()) {
+                dirs.add(op.dir());
+                if (op instanceof Op.Write) {
+                    files.add(op.path());
+                } else if (op instanceof Op.Mkdir || op instanceof Op.Place) {
+                    dirs.add(op.path());
+                }
+            }
+        }
+        for (String f : files) {
+            syncIfExists(store, f);
+        }
+        List<String> parentsFirst = new ArrayList<>(dirs);
+        parentsFirst.sort(Comparator.comparingInt(d -> d.isEmpty() ? 0 : d.split("/").length));
+        for (String d : parentsFirst) {
+            syncIfExists(store, d);
+        }
+    }
+
+    private static void syncIfExists(Store store, String path) {
+        if (store.kind(path) != FileLayer.Kind.MISSING) {
+            store.sync(path);
+        }
+    }
+}
