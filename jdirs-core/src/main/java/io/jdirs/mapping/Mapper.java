@@ -1,7 +1,6 @@
 package io.jdirs.mapping;
 
 import io.jdirs.InvalidDataException;
-import io.jdirs.Type;
 import io.jdirs.format.Codec;
 import io.jdirs.format.NodePath;
 import io.jdirs.tx.Tx;
@@ -50,18 +49,15 @@ public final class Mapper {
     }
 
     private static Object readProperty(Tx tx, NodePath path, ClassMapping m, ClassMapping.Property p) {
-        Type stored = tx.type(path, p.key);
-        if (stored == null) {
-            return null;
+        Object v = tx.getOrNode(path, p.key, p.genericType);
+        if (v != Tx.NODE) {
+            return v;
         }
-        if (stored == Type.NODE) {
-            if (p.kind == ClassMapping.Kind.NODE) {
-                return read(tx, path.child(p.key), p.genericType);
-            }
-            throw new InvalidDataException(tx.pathOf(path, p.key), "is a node, but " + m.type.getSimpleName() + "."
-                    + p.key + " is " + p.raw.getSimpleName() + ", stored as an attribute");
+        if (p.kind == ClassMapping.Kind.NODE) {
+            return read(tx, path.child(p.key), p.genericType);
         }
-        return tx.get(path, p.key, p.genericType);
+        throw new InvalidDataException(tx.pathOf(path, p.key), "is a node, but " + m.type.getSimpleName() + "."
+                + p.key + " is " + p.raw.getSimpleName() + ", stored as an attribute");
     }
 
     private static void write(Tx tx, NodePath path, Object object, int depth) {

@@ -97,10 +97,13 @@ final class Cache<V> {
         }
     }
 
+    /**
+     * The segment of a key, from the high bits of a multiplicative hash: its maps index by the low bits,
+     * which must not be the same for all the keys of one segment (they would all share a sixteenth of
+     * its buckets).
+     */
     private Segment<V> segment(String key) {
-        int h = key.hashCode();
-        h ^= h >>> 16;
-        return segments[h & (SEGMENTS - 1)];
+        return segments[(key.hashCode() * 0x9E3779B9) >>> 28];
     }
 
     private static final class Segment<V> {

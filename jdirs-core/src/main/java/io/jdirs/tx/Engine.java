@@ -241,15 +241,15 @@ public final class Engine {
         }
     }
 
-    /** Whether anything a transaction at {@code snapshot} could read under {@code dir}/{@code fold} changed since. */
-    boolean changed(long snapshot, String dir, String fold) {
+    /** Whether anything a transaction at {@code snapshot} could read under {@code dir}/{@code key} (null: its listing) changed since. */
+    boolean changed(long snapshot, String dir, String key) {
         if (indexed == snapshot && coordinator.applying() == snapshot) {
             return false;
         }
         if (coordinator.applying() > indexed) {
             catchUp();
         }
-        return index.changed(snapshot, dir, fold);
+        return index.changed(snapshot, dir, key == null ? null : KeyCodec.fold(key));
     }
 
     long visible() {

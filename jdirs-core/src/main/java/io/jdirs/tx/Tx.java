@@ -97,7 +97,32 @@ public final class Tx {
     public Object get(NodePath p, String key, java.lang.reflect.Type target) {
         Located l = attribute(p, key);
         Value v = l == null ? null : l.value();
-        return v == null ? null : Codec.convert(v, target, l.path);
+        return v == null ? null : convert(v, target, l);
+    }
+
+    /** Stands for a child node in {@link #getOrNode}. */
+    public static final Object NODE = new Object();
+
+    /** An attribute converted to {@code target}, {@link #NODE} if the key names a child node, or null: one lookup. */
+    public Object getOrNode(NodePath p, String key, java.lang.reflect.Type target) {
+        Located l = locate(p, key);
+        if (l == null) {
+            return null;
+        }
+        if (l.type == Type.NODE) {
+            return NODE;
+        }
+        Value v = l.value();
+        return v == null ? null : convert(v, target, l);
+    }
+
+    /** Converts a value; the path for the message is made only when the conversion fails. */
+    private static Object convert(Value v, java.lang.reflect.Type target, Located l) {
+        try {
+            return Codec.convert(v, target, null);
+        } catch (InvalidDataException e) {
+            return Codec.convert(v, target, l.path()); // fails again, naming the file
+        }
     }
 
     /** An attribute as stored; null if absent. */
@@ -109,7 +134,7 @@ public final class Tx {
     /** The path of the file or directory that holds a key, as messages name it; null if absent. */
     public String pathOf(NodePath p, String key) {
         Located l = locate(p, key);
-        return l == null ? null : l.path;
+        return l == null ? null : l.path();
     }
 
     /** The keys of a node in code point order; empty if it does not exist. */
@@ -530,7 +555,7 @@ public final class Tx {
     /** Reads a file's value, recording how it was on disk for the check at commit. */
     private Value read(String dir, Entry entry) {
         Engine.Loaded loaded = engine.value(dir, entry);
-        observe(dir, KeyCodec.fold(entry.key()));
+        observe(dir, entry.key());
         if (loaded == null) {
             return null;
         }
@@ -540,12 +565,12 @@ public final class Tx {
         return loaded.value();
     }
 
-    /** Records a read, and fails if what was read may already be newer than the snapshot. */
-    private void observe(String dir, String fold) {
+    /** Records a read of a key (null: of the listing), and fails if what was read may already be newer than the snapshot. */
+    private void observe(String dir, String key) {
         if (!readOnly) { // a read-only transaction is checked as it reads, and never validated
-            reads.add(fold == null ? dir : ChangeIndex.entry(dir, fold));
+            reads.add(key == null ? dir : ChangeIndex.entry(dir, KeyCodec.fold(key)));
         }
-        if (engine.changed(snapshot, dir, fold)) {
+        if (engine.changed(snapshot, dir, key)) {
             throw conflict(dir);
         }
     }
@@ -568,17 +593,23 @@ public final class Tx {
     /** Where a key's entry is: in this transaction's changes ({@code value}), or on disk ({@code dir}, {@code entry}). */
     private final class Located {
         final Type type;
-        final String path;
+        private final String parent;  // the directory and name of the entry: its path, for messages
+        private final String name;
         private final Value value;
         private final String dir;
         private final Entry entry;
 
-        Located(Type type, String path, Value value, String dir, Entry entry) {
+        Located(Type type, String parent, String name, Value value, String dir, Entry entry) {
             this.type = type;
-            this.path = path;
+            this.parent = parent;
+            this.name = name;
             this.value = value;
             this.dir = dir;
             this.entry = entry;
+        }
+
+        String path() {
+            return join(parent, name);
         }
 
         /** The attribute's value, read on first access; null if its file has gone. */
@@ -591,6 +622,9 @@ public final class Tx {
     }
 
     private View resolve(NodePath p) {
+        if (root == null) {
+            return new View(null, p.dir()); // no change in this transaction: the path's own directory
+        }
         NodeState s = root;
         String disk = "";
         for (int i = 0; i < p.depth(); i++) {
@@ -626,7 +660,7 @@ public final class Tx {
         boolean exists = engine.isDirectory(v.disk);
         if (!v.disk.isEmpty()) {
             int slash = v.disk.lastIndexOf('/');
-            observe(slash < 0 ? "" : v.disk.substring(0, slash), KeyCodec.fold(KeyCodec.decode(v.disk.substring(slash + 1))));
+            observe(slash < 0 ? "" : v.disk.substring(0, slash), KeyCodec.decode(v.disk.substring(slash + 1)));
         }
         return exists;
     }
@@ -640,10 +674,10 @@ public final class Tx {
                 return null;
             }
             if (c instanceof Value val) {
-                return new Located(val.type(), join(p.dir(), Names.attribute(key, val.type())), val, null, null);
+                return new Located(val.type(), p.dir(), Names.attribute(key, val.type()), val, null, null);
             }
             if (c instanceof NodeState) {
-                return new Located(Type.NODE, join(p.dir(), Names.node(key)), null, null, null);
+                return new Located(Type.NODE, p.dir(), Names.node(key), null, null, null);
             }
         }
         String dir = v.diskDir();
@@ -651,20 +685,20 @@ public final class Tx {
         if (e == null) {
             return null;
         }
-        return new Located(e.type(), join(dir, e.name()), null, dir, e.isNode() ? null : e);
+        return new Located(e.type(), dir, e.name(), null, dir, e.isNode() ? null : e);
     }
 
     private Located attribute(NodePath p, String key) {
         Located l = locate(p, key);
         if (l != null && l.type == Type.NODE) {
-            throw new InvalidDataException(l.path, "is a node, not an attribute");
+            throw new InvalidDataException(l.path(), "is a node, not an attribute");
         }
         return l;
     }
 
     private Entry diskEntry(String dir, String key) {
         Entry e = engine.diskEntry(dir, key);
-        observe(dir, KeyCodec.fold(key));
+        observe(dir, key);
         if (e != null && e.isAmbiguous()) {
             throw new InvalidDataException(join(dir, e.name()), "key " + KeyCodec.quote(key) + " is also named by "
                     + e.otherName() + "; remove one of the two");
@@ -726,7 +760,7 @@ public final class Tx {
         String other = s == null ? null : s.keyWithFold(fold);
         if (other == null && disk != null) {
             List<String> collisions = engine.foldCollisions(disk, key);
-            observe(disk, KeyCodec.fold(key));
+            observe(disk, key);
             for (String k : collisions) {
                 if (s == null || s.get(k) != NodeState.REMOVED) {
                     other = k;
