@@ -16,11 +16,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * Makes the files of applied commits durable in the background, so that a checkpoint (which must
  * have every file and directory of the journal's records synced before it empties the journal) finds
- * little left to do and holds the commit locks only briefly. It remembers which of this process's
- * commits it has synced; a checkpoint syncs the paths of every other record itself. A failed sync is
- * simply not remembered: the checkpoint does it again, and reports a failure.
+ * little left to do and holds the commit locks only briefly. It waits until {@link #BATCH} commits or
+ * {@link #WAIT_MILLIS} have gathered, so that a file written by many commits is synced once, as the
+ * checkpoint would. It remembers which of this process's commits it has synced; a checkpoint syncs the
+ * paths of every other record itself. A failed sync is simply not remembered: the checkpoint does it
+ * again, and reports a failure.
  */
 final class Syncer {
+    static final int BATCH = 512;
+    static final long WAIT_MILLIS = 250;
+
     private final Store store;
     private final LinkedBlockingQueue<List<Record>> queue = new LinkedBlockingQueue<>();
     private final Set<Long> synced = ConcurrentHashMap.newKeySet();
@@ -73,10 +78,18 @@ final class Syncer {
         while (!stopped) {
             try {
                 batches.add(queue.take());
+                long until = System.nanoTime() + WAIT_MILLIS * 1_000_000;
+                int gathered = batches.get(0).size();
+                while (gathered < BATCH && System.nanoTime() < until) {
+                    List<Record> more = queue.poll(until - System.nanoTime(), java.util.concurrent.TimeUnit.NANOSECONDS);
+                    if (more != null) {
+                        batches.add(more);
+                        gathered += more.size();
+                    }
+                }
             } catch (InterruptedException e) {
                 return;
             }
-            queue.drainTo(batches);
             List<Record> records = new ArrayList<>();
             batches.forEach(records::addAll);
             batches.clear();
