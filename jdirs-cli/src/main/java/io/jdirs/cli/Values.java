@@ -7,30 +7,18 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Attribute values on the command line: type names, values from text (given a type, or inferred), and
  * values to and from JSON. Types are named by their file suffix ({@code str}, {@code int}, ... {@code bin},
- * {@code json}); bytes are base64 text wherever a value is written as text.
+ * {@code json}). Text is read as the format reads files ({@link Type#parse}), except bytes, which are
+ * base64 text wherever a value is written as text, and JSON, read strictly with line and column in errors.
  */
 final class Values {
-    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    /** Integers and decimals as they read back unchanged: no sign but {@code -}, no leading zero. */
-    private static final Pattern PLAIN_INTEGER = Pattern.compile("0|-?[1-9][0-9]*");
-    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)\\.[0-9]+");
+    /** What text that is not a number, a bool or JSON is tried as, in this order, before it is taken for a string. */
     private static final Type[] INFERRED = {Type.OFFSET_DATETIME, Type.DATETIME, Type.DATE, Type.UUID};
 
     private Values() {
@@ -59,11 +47,14 @@ final class Values {
 
     /** The value a text stands for in a type; the error names {@code path}. */
     static Object parse(Type type, String text, String path) {
-        Object v = tryParse(type, type == Type.STRING || type == Type.JSON ? text : text.strip());
-        if (v == null) {
-            throw Failure.badData(path + ": " + quote(text) + " is not " + article(type));
+        if (type == Type.JSON) {
+            return JsonText.parse(text, path);
         }
-        return v;
+        try {
+            return type == Type.BYTES ? Base64.getDecoder().decode(text.strip()) : type.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw Failure.badData(path + ": " + (type == Type.BYTES ? quote(text) + " is not base64" : e.getMessage()));
+        }
     }
 
     /**
@@ -73,25 +64,43 @@ final class Values {
      * anything else a string. Numbers are inferred only when they read back as written ({@code 007} is a string).
      */
     static Type infer(String text) {
-        if (PLAIN_INTEGER.matcher(text).matches()) {
-            return integerType(new BigInteger(text));
-        }
-        if (PLAIN_DECIMAL.matcher(text).matches()) {
-            return Type.DOUBLE;
+        if (text.isEmpty() || !text.equals(text.strip())) {
+            return Type.STRING;
         }
         if (text.equals("true") || text.equals("false")) {
             return Type.BOOLEAN;
         }
-        if (text.endsWith("Z") && tryParse(Type.INSTANT, text) != null) {
+        if (isPlainNumber(text)) {
+            return text.indexOf('.') < 0 ? integerType(new BigInteger(text)) : Type.DOUBLE;
+        }
+        if (text.endsWith("Z") && parses(Type.INSTANT, text)) {
             return Type.INSTANT;
         }
         for (Type t : INFERRED) {
-            if (tryParse(t, text) != null) {
+            if (parses(t, text)) {
                 return t;
             }
         }
         boolean container = text.startsWith("[") || text.startsWith("{");
-        return container && tryParse(Type.JSON, text) != null ? Type.JSON : Type.STRING;
+        return container && parses(Type.JSON, text) ? Type.JSON : Type.STRING;
+    }
+
+    /** Whether a text is a number as Java writes it back: an integer, or a decimal with a point, no exponent, no {@code +}, no leading zero. */
+    private static boolean isPlainNumber(String text) {
+        try {
+            return new BigDecimal(text).toPlainString().equals(text);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static boolean parses(Type type, String text) {
+        try {
+            type.parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The smallest integer type that holds a value. */
@@ -106,43 +115,6 @@ final class Values {
         }
         int bits = type == Type.INT ? 32 : 64;
         return v.bitLength() >= bits ? null : type == Type.INT ? (Object) v.intValue() : (Object) v.longValue();
-    }
-
-    private static Object tryParse(Type type, String s) {
-        try {
-            switch (type) {
-                case STRING:
-                    return s;
-                case BOOLEAN:
-                    return s.equalsIgnoreCase("true") ? Boolean.TRUE : s.equalsIgnoreCase("false") ? Boolean.FALSE : null;
-                case INT:
-                case LONG:
-                case BIGINT:
-                    return INTEGER.matcher(s).matches() ? integer(type, new BigInteger(s)) : null;
-                case DOUBLE:
-                    return DECIMAL.matcher(s).matches() || s.matches("NaN|[+-]?Infinity") ? Double.parseDouble(s) : null;
-                case DECIMAL:
-                    return DECIMAL.matcher(s).matches() ? new BigDecimal(s) : null;
-                case INSTANT:
-                    return Instant.parse(s);
-                case DATE:
-                    return LocalDate.parse(s);
-                case DATETIME:
-                    return LocalDateTime.parse(s);
-                case OFFSET_DATETIME:
-                    return OffsetDateTime.parse(s);
-                case UUID:
-                    return UUID_TEXT.matcher(s).matches() ? UUID.fromString(s) : null;
-                case BYTES:
-                    return Base64.getDecoder().decode(s);
-                case JSON:
-                    return JsonText.plain(JsonText.parse(s, ""));
-                default:
-                    return null;
-            }
-        } catch (DateTimeParseException | IllegalArgumentException | Failure e) {
-            return null;
-        }
     }
 
     /**
@@ -166,7 +138,7 @@ final class Values {
             case BYTES:
                 return f.stringNode(Base64.getEncoder().encodeToString((byte[]) value));
             case JSON:
-                return (JsonNode) value;
+                return value instanceof JsonNode json ? json : JsonText.tree(value);
             default:
                 return f.stringNode(value.toString());
         }
@@ -181,7 +153,7 @@ final class Values {
     /** The value of a type that a JSON value stands for: the inverse of {@link #toJson}. */
     static Object fromJson(Type type, JsonNode json, String path) {
         if (type == Type.JSON) {
-            return JsonText.plain(json);
+            return json;
         }
         String text = json.isString() ? json.stringValue() : json.isNumber() || json.isBoolean() ? json.asString() : null;
         if (text == null) {
