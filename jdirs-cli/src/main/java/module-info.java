@@ -3,6 +3,7 @@ module io.jdirs.cli {
     requires io.jdirs;
     requires info.picocli;
     requires tools.jackson.databind;
+    requires java.management; // Timing: the JVM's start-up time
 
     opens io.jdirs.cli to info.picocli;
 }

@@ -12,9 +12,13 @@ abstract class DbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Timing.mark("picocli");
         try (Database db = main.open()) {
+            Timing.mark("open");
             run(db);
+            Timing.mark("command");
         }
+        Timing.mark("close");
         return 0;
     }
 

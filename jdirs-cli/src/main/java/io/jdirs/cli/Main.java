@@ -90,11 +90,13 @@ public final class Main implements Runnable, IExecutionExceptionHandler, IParame
     }
 
     public static void main(String[] args) {
+        Timing.start();
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 false, UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, UTF_8);
         int code = new Main(System.in, out, err, System.getenv(), Path.of(""), "1".equals(System.getProperty("jdirs.tty")))
                 .run(args);
+        Timing.report(err);
         System.exit(code);
     }
 
