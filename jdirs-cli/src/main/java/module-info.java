@@ -4,6 +4,4 @@ module io.jdirs.cli {
     requires info.picocli;
     requires tools.jackson.databind;
     requires java.management; // Timing: the JVM's start-up time
-
-    opens io.jdirs.cli to info.picocli;
 }

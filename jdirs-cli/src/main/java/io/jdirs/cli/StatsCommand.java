@@ -2,7 +2,6 @@ package io.jdirs.cli;
 
 import io.jdirs.Database;
 import io.jdirs.Type;
-import picocli.CommandLine.Command;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -15,14 +14,17 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
-@Command(name = "stats", description = {"Counts the nodes and attributes (by type) of the database, and the files and "
-        + "bytes (their content, as du --apparent-size counts) of its data and of its metadata (.jdirs/)."},
-        footer = {"", "Example:", "  jdirs stats", "  jdirs stats --json"})
 final class StatsCommand extends DbCommand {
     /** Files and bytes under a directory. */
     private static final class Usage {
         long files;
         long bytes;
+    }
+
+    StatsCommand(Main main) {
+        super(main, "stats", new String[]{"Counts the nodes and attributes (by type) of the database, and the files and "
+                + "bytes (their content, as du --apparent-size counts) of its data and of its metadata (.jdirs/)."},
+                "jdirs stats", "jdirs stats --json");
     }
 
     @Override
@@ -40,7 +42,7 @@ final class StatsCommand extends DbCommand {
         Usage meta = new Usage();
         measure(db.path(), data, meta);
         long total = attributes.values().stream().mapToLong(Long::longValue).sum();
-        if (main.json) {
+        if (main.json()) {
             ObjectNode o = JsonText.object();
             o.put("nodes", nodes[0]);
             o.put("attributes", total);

@@ -4,6 +4,7 @@ import io.jdirs.Node;
 import io.jdirs.Type;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -148,6 +149,20 @@ final class Values {
     static JsonNode readJson(Node parent, String key, Type type) {
         Class<?> javaType = type == Type.JSON ? JsonNode.class : type.javaType();
         return toJson(type, parent.get(key, javaType));
+    }
+
+    /** A node's attributes, and its child nodes to {@code depth} levels (empty objects below). */
+    static ObjectNode readJson(Node node, int depth) {
+        ObjectNode o = JsonText.object();
+        for (String key : node.keys()) {
+            Type t = node.type(key);
+            if (t == Type.NODE) {
+                o.set(key, depth > 1 ? readJson(node.child(key), depth - 1) : JsonText.object());
+            } else if (t != null) {
+                o.set(key, readJson(node, key, t));
+            }
+        }
+        return o;
     }
 
     /** The value of a type that a JSON value stands for: the inverse of {@link #toJson}. */
