@@ -2,6 +2,7 @@ package io.jdirs.cli;
 
 import io.jdirs.Database;
 import io.jdirs.Options;
+import io.jdirs.QuerySyntaxException;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -36,7 +37,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 public final class Main implements Runnable, IExecutionExceptionHandler, IParameterExceptionHandler {
     /** The commands, in the order help lists them. */
     static final List<String> COMMANDS = List.of("init", "demo", "ls", "get", "set", "put", "rm", "mv", "incr",
-            "export", "import", "stats");
+            "find", "count", "explain", "export", "import", "stats");
 
     static {
         // picocli: no lookup of Groovy closures, and no type converters found by reflection (java.time, java.sql,
@@ -120,6 +121,9 @@ public final class Main implements Runnable, IExecutionExceptionHandler, IParame
             case "rm" -> new RmCommand(this);
             case "mv" -> new MvCommand(this);
             case "incr" -> new IncrCommand(this);
+            case "find" -> new FindCommand(this);
+            case "count" -> new CountCommand(this);
+            case "explain" -> new ExplainCommand(this);
             case "export" -> new ExportCommand(this);
             case "import" -> new ImportCommand(this);
             case "stats" -> new StatsCommand(this);
@@ -235,10 +239,24 @@ public final class Main implements Runnable, IExecutionExceptionHandler, IParame
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
         err.println("jdirs: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+        if (e instanceof QuerySyntaxException q) {
+            err.println(caret(q.query(), q.position()));
+        }
         if (verboseOption.<Boolean>getValue()) {
             e.printStackTrace(err);
         }
         return Failure.exitCode(e);
+    }
+
+    /** The line of a query where it went wrong, and a caret under the place. */
+    static String caret(String query, int position) {
+        int start = query.lastIndexOf('\n', position - 1) + 1;
+        int end = query.indexOf('\n', position);
+        StringBuilder under = new StringBuilder("  ");
+        for (int i = start; i < position; i++) {
+            under.append(query.charAt(i) == '\t' ? '\t' : ' ');
+        }
+        return "  " + query.substring(start, end < 0 ? query.length() : end) + "\n" + under + "^";
     }
 
     /** Ends a command line that does not parse: one line on stderr, exit code 2. */

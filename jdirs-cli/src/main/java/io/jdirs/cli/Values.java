@@ -145,6 +145,30 @@ final class Values {
         }
     }
 
+    /** A natural value (as {@code Node.get} and query rows give it) as JSON, as {@link #toJson(Type, Object)}; null as null. */
+    static JsonNode toJson(Object value) {
+        return value == null ? JsonNodeFactory.instance.nullNode() : toJson(typeOf(value), value);
+    }
+
+    /** A natural value as text: as jdirs writes it in its file, bytes in base64, JSON compact. */
+    static String text(Object value) {
+        Type type = typeOf(value);
+        if (type == Type.BYTES) {
+            return Base64.getEncoder().encodeToString((byte[]) value);
+        }
+        return type == Type.JSON ? JsonText.compact(JsonText.tree(value)) : type.format(value);
+    }
+
+    /** The type whose Java class a natural value is of; JSON for maps, lists and anything else. */
+    private static Type typeOf(Object value) {
+        for (Type t : Type.values()) {
+            if (t != Type.NODE && t != Type.JSON && t.javaType().isInstance(value)) {
+                return t;
+            }
+        }
+        return Type.JSON;
+    }
+
     /** An attribute's value as JSON ({@link #toJson}). */
     static JsonNode readJson(Node parent, String key, Type type) {
         Class<?> javaType = type == Type.JSON ? JsonNode.class : type.javaType();
