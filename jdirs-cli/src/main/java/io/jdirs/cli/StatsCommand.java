@@ -2,6 +2,8 @@ package io.jdirs.cli;
 
 import io.jdirs.Database;
 import io.jdirs.Type;
+import io.jdirs.Index;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -10,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -23,7 +27,8 @@ final class StatsCommand extends DbCommand {
 
     StatsCommand(Main main) {
         super(main, "stats", new String[]{"Counts the nodes and attributes (by type) of the database, and the files and "
-                + "bytes (their content, as du --apparent-size counts) of its data and of its metadata (.jdirs/)."},
+                + "bytes (their content, as du --apparent-size counts) of its data and of its metadata (.jdirs/); then "
+                + "the sequence number of the last commit, and the indexes."},
                 "jdirs stats", "jdirs stats --json");
     }
 
@@ -42,6 +47,8 @@ final class StatsCommand extends DbCommand {
         Usage meta = new Usage();
         measure(db.path(), data, meta);
         long total = attributes.values().stream().mapToLong(Long::longValue).sum();
+        long lastCommit = db.lastCommit();
+        List<Index> indexes = db.indexes();
         if (main.json()) {
             ObjectNode o = JsonText.object();
             o.put("nodes", nodes[0]);
@@ -49,6 +56,11 @@ final class StatsCommand extends DbCommand {
             ObjectNode types = o.putObject("types");
             attributes.forEach((type, n) -> types.put(Values.name(type), n));
             o.put("dataFiles", data.files).put("dataBytes", data.bytes).put("metaFiles", meta.files).put("metaBytes", meta.bytes);
+            o.put("lastCommit", lastCommit);
+            ArrayNode list = o.putArray("indexes");
+            for (Index index : indexes) {
+                list.add(IndexCommand.json(index));
+            }
             main.out.println(JsonText.compact(o));
             return;
         }
@@ -59,6 +71,12 @@ final class StatsCommand extends DbCommand {
         main.out.println("attributes  " + total + (byType.length() > 0 ? byType + ")" : ""));
         main.out.println("data        " + data.files + " files, " + size(data.bytes));
         main.out.println(".jdirs/     " + meta.files + " files, " + size(meta.bytes));
+        main.out.println("commit      " + lastCommit);
+        List<String> described = new ArrayList<>();
+        for (Index index : indexes) {
+            described.add(IndexCommand.describe(index));
+        }
+        main.out.println("indexes     " + (indexes.isEmpty() ? "none" : String.join(", ", described)));
     }
 
     /** Adds up the regular files under the database: its data, and .jdirs/. */

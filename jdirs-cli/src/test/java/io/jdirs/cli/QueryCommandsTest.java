@@ -9,7 +9,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** find, count and explain end to end, with bad input for each. */
+/** find, count, explain, index and stats end to end, with bad input for each. */
 class QueryCommandsTest extends DatabaseTest {
     @BeforeEach
     void users() {
@@ -82,11 +82,15 @@ class QueryCommandsTest extends DatabaseTest {
     }
 
     @Test
-    void countAndExplain() {
+    void countAndExplainUseTheIndexOnceThereIsOne() {
         assertThat(jdirs.run("count", "users", "age > 30 and active = true").ok().out()).isEqualTo("2\n");
-        assertThat(jdirs.run("count", "users", "age > 30 order by name limit 1").ok().out()).isEqualTo("3\n");
         assertThat(jdirs.run("explain", "users", "age > 30").ok().out()).contains("visit the children of users");
-        assertThat(jdirs.run("--json", "explain", "users", "age > 30").ok().out()).startsWith("\"visit the children of users");
+
+        jdirs.run("index", "create", "users", "age").ok();
+        assertThat(jdirs.run("explain", "users", "age > 30").ok().out())
+                .startsWith("index users(age): 1 range for age > 30\n").contains("a count reads no node");
+        assertThat(jdirs.run("count", "users", "age > 30 order by name limit 1").ok().out()).isEqualTo("3\n");
+        assertThat(jdirs.run("--json", "explain", "users", "age > 30").ok().out()).startsWith("\"index users(age): 1 range");
     }
 
     @Test
@@ -119,5 +123,69 @@ class QueryCommandsTest extends DatabaseTest {
         assertThat(jdirs.run("find", "users", "age > 3", "--limit", "-1").err()).isEqualTo("jdirs: --limit must be 0 or more, was -1\n");
         assertThat(jdirs.run("find", "users", "order by age", "--after", "nonsense").code()).isEqualTo(Failure.USAGE);
         assertThat(jdirs.run("find", "users").code()).isEqualTo(Failure.USAGE);
+    }
+
+    @Test
+    void indexesAreCreatedListedAndDropped() {
+        jdirs.run("index", "create", "users", "age").ok();
+        jdirs.run("index", "create", "users", "email", "--unique").ok();
+        jdirs.run("index", "create", "users", "active", "age").ok();
+        assertThat(jdirs.run("index", "list").ok().out()).isEqualTo("users(active, age)\nusers(age)\nusers(email) unique\n");
+        assertThat(jdirs.run("--json", "index", "list").ok().out().lines()).contains(
+                "{\"folder\":\"users\",\"attributes\":[\"email\"],\"unique\":true}",
+                "{\"folder\":\"users\",\"attributes\":[\"active\",\"age\"],\"unique\":false}");
+        assertThat(jdirs.run("stats").ok().out()).endsWith("indexes     users(active, age), users(age), users(email) unique\n");
+
+        Jdirs.Result again = jdirs.run("index", "create", "users", "age");
+        assertThat(again.code()).isEqualTo(Failure.OTHER);
+        assertThat(again.err()).contains("the index users(age) exists already");
+
+        jdirs.run("index", "drop", "users", "age").ok();
+        Jdirs.Result gone = jdirs.run("index", "drop", "users", "age");
+        assertThat(gone.code()).isEqualTo(Failure.NOT_FOUND);
+        assertThat(gone.err()).isEqualTo("jdirs: users(age): no such index\n");
+        assertThat(jdirs.run("index", "list").ok().out()).isEqualTo("users(active, age)\nusers(email) unique\n");
+    }
+
+    @Test
+    void indexesRefuseBadFoldersAndDuplicates() {
+        Jdirs.Result missing = jdirs.run("index", "create", "people", "age");
+        assertThat(missing.code()).isEqualTo(Failure.NOT_FOUND);
+        assertThat(missing.err()).isEqualTo("jdirs: people: not found; an index is on the child nodes of a node\n");
+        assertThat(jdirs.run("index", "create", "users/carol/pets/a%2Fb", "age").code()).isEqualTo(Failure.USAGE);
+        assertThat(jdirs.run("index", "create", "users").code()).isEqualTo(Failure.USAGE);
+        Jdirs.Result none = jdirs.run("index");
+        assertThat(none.code()).isEqualTo(Failure.USAGE);
+        assertThat(none.err()).isEqualTo("jdirs: say what to do: index create, index drop or index list (see 'jdirs index --help')\n");
+
+        jdirs.run("set", "users/bob/email", "alice@example.com").ok();
+        Jdirs.Result taken = jdirs.run("index", "create", "users", "email", "--unique");
+        assertThat(taken.code()).isEqualTo(Failure.BAD_DATA);
+        assertThat(taken.err()).contains("email \"alice@example.com\" is already taken by users/");
+        assertThat(jdirs.run("index", "list").ok().out()).isEmpty();
+
+        jdirs.run("set", "users/bob/email", "bob@example.com").ok();
+        jdirs.run("index", "create", "users", "email", "--unique").ok();
+        Jdirs.Result duplicate = jdirs.run("set", "users/dan/email", "bob@example.com");
+        assertThat(duplicate.code()).isEqualTo(Failure.BAD_DATA);
+        assertThat(duplicate.err()).isEqualTo("jdirs: users/dan: email \"bob@example.com\" is already taken by users/bob "
+                + "(unique index users(email) unique)\n");
+    }
+
+    @Test
+    void indexBuildsSayWhatTheyDoOnATerminal() {
+        assertThat(jdirs.tty().run("index", "create", "users", "age").err())
+                .matches("building the index users\\(age\\)\\.\\.\\. done in [0-9]+\\.[0-9] s\n");
+        assertThat(new Jdirs(db).run("index", "create", "users", "name").ok().err()).isEmpty();
+    }
+
+    @Test
+    void statsGivesTheLastCommit() {
+        String before = jdirs.run("stats").ok().out();
+        jdirs.run("set", "users/bob/age", "36").ok();
+        String after = jdirs.run("stats").ok().out();
+        long last = Long.parseLong(after.lines().filter(l -> l.startsWith("commit")).findFirst().orElseThrow().substring(12));
+        assertThat(before).contains("commit      " + (last - 1) + "\n").endsWith("indexes     none\n");
+        assertThat(jdirs.run("--json", "stats").ok().out()).contains("\"lastCommit\":" + last + ",\"indexes\":[]}");
     }
 }
