@@ -29,7 +29,7 @@ final class ExportCommand extends DbCommand {
             throw Failure.usage(path + ": is an attribute; export takes a node");
         }
         long[] lines = {0};
-        try (Progress progress = new Progress(main, "export", 0)) {
+        try (Progress progress = new Progress(main, "export", "nodes")) {
             Walk.each(db, top, (node, entries) -> {
                 ObjectNode attributes = JsonText.object();
                 entries.forEach((key, type) -> {

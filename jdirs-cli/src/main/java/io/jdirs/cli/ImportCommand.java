@@ -40,7 +40,7 @@ final class ImportCommand extends DbCommand {
         List<Line> pending = new ArrayList<>();
         long imported = 0;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(main.in, UTF_8));
-             Progress progress = new Progress(main, "import", 0)) {
+             Progress progress = new Progress(main, "import", "nodes")) {
             long number = 0;
             for (String text = in.readLine(); text != null; text = in.readLine()) {
                 number++;

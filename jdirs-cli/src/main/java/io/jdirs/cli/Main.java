@@ -37,7 +37,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 public final class Main implements Runnable, IExecutionExceptionHandler, IParameterExceptionHandler {
     /** The commands, in the order help lists them. */
     static final List<String> COMMANDS = List.of("init", "demo", "ls", "get", "set", "put", "rm", "mv", "incr",
-            "find", "count", "explain", "index", "export", "import", "stats");
+            "find", "count", "explain", "index", "export", "import", "check", "stats");
 
     static {
         // picocli: no lookup of Groovy closures, and no type converters found by reflection (java.time, java.sql,
@@ -127,6 +127,7 @@ public final class Main implements Runnable, IExecutionExceptionHandler, IParame
             case "index" -> new IndexCommand(this);
             case "export" -> new ExportCommand(this);
             case "import" -> new ImportCommand(this);
+            case "check" -> new CheckCommand(this);
             case "stats" -> new StatsCommand(this);
             default -> null;
         };

@@ -36,7 +36,7 @@ final class StatsCommand extends DbCommand {
     void run(Database db) {
         long[] nodes = {0};
         Map<Type, Long> attributes = new EnumMap<>(Type.class);
-        try (Progress progress = new Progress(main, "stats", 0)) {
+        try (Progress progress = new Progress(main, "stats", "nodes")) {
             Walk.each(db, KeyPath.parse(""), (node, entries) -> entries, (keys, entries) -> {
                 nodes[0]++;
                 entries.values().stream().filter(t -> t != Type.NODE).forEach(t -> attributes.merge(t, 1L, Long::sum));

@@ -4,12 +4,13 @@ import io.jdirs.Database;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** find, count, explain, index and stats end to end, with bad input for each. */
+/** find, count, explain, index, check and stats end to end, with bad input for each. */
 class QueryCommandsTest extends DatabaseTest {
     @BeforeEach
     void users() {
@@ -177,6 +178,39 @@ class QueryCommandsTest extends DatabaseTest {
         assertThat(jdirs.tty().run("index", "create", "users", "age").err())
                 .matches("building the index users\\(age\\)\\.\\.\\. done in [0-9]+\\.[0-9] s\n");
         assertThat(new Jdirs(db).run("index", "create", "users", "name").ok().err()).isEmpty();
+    }
+
+    @Test
+    void checkFindsBrokenValuesAndRepairsIndexesThatHandEditsMadeWrong() throws Exception {
+        jdirs.run("index", "create", "users", "age").ok();
+        assertThat(jdirs.run("check").ok().out()).isEqualTo("no problems\n");
+
+        Files.writeString(db.resolve("users/bob/age.int"), "36\n");
+        Jdirs.Result wrong = jdirs.run("check");
+        assertThat(wrong.code()).isEqualTo(Failure.BAD_DATA);
+        assertThat(wrong.out()).isEqualTo("users/bob: is in the index users(age) with 35; expected 36 as in its files\n");
+        assertThat(wrong.err()).isEqualTo("jdirs: 1 problem\n");
+
+        assertThat(jdirs.run("check", "--repair").ok().out()).isEqualTo(
+                "users/bob: is in the index users(age) with 35; expected 36 as in its files (repaired)\n1 problem, all repaired\n");
+        assertThat(jdirs.run("check").ok().out()).isEqualTo("no problems\n");
+        assertThat(jdirs.run("find", "users", "age = 36").ok().out()).isEqualTo("users/bob\n");
+
+        Files.writeString(db.resolve("users/dan/age.int"), "nineteen\n");
+        Files.writeString(db.resolve("users/alice/age.int"), "43\n");
+        Jdirs.Result broken = jdirs.run("check", "--repair");
+        assertThat(broken.code()).isEqualTo(Failure.BAD_DATA);
+        assertThat(broken.out()).contains("users/dan/age.int: \"nineteen\" is not an int\n",
+                "users/alice: is in the index users(age) with 42; expected 43 as in its files (repaired)\n");
+        assertThat(broken.out().lines()).filteredOn(line -> !line.endsWith("(repaired)")).containsExactly(
+                "users/dan/age.int: \"nineteen\" is not an int");
+        assertThat(broken.err()).isEqualTo("jdirs: 1 problem left after repair (2 repaired)\n");
+        assertThat(jdirs.run("check").out()).isEqualTo("users/dan/age.int: \"nineteen\" is not an int\n");
+    }
+
+    @Test
+    void checkShowsProgressOnATerminal() {
+        assertThat(jdirs.tty().run("check").err()).matches("\rcheck [0-9]+ files\n");
     }
 
     @Test
