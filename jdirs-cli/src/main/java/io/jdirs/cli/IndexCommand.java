@@ -28,17 +28,22 @@ final class IndexCommand extends Command {
         throw new ParameterException(spec.commandLine(), "say what to do: index create, index drop or index list");
     }
 
-    /** An index as the command line shows it: {@code users(age)}, {@code users(email) unique}, the folder escaped. */
+    /** An index as the command line shows it: {@code users(age)}, {@code users(email) unique}. */
     static String describe(Index index) {
-        String folder = index.folder().isEmpty() ? "/" : KeyPath.join(List.of(index.folder().split("/")));
-        return folder + "(" + String.join(", ", index.attributes()) + ")" + (index.unique() ? " unique" : "");
+        return (index.folder().isEmpty() ? "/" : folder(index)) + "(" + String.join(", ", index.attributes()) + ")"
+                + (index.unique() ? " unique" : "");
     }
 
     /** An index as JSON: {@code {"folder": "users", "attributes": ["age"], "unique": false}}. */
     static ObjectNode json(Index index) {
-        ObjectNode o = JsonText.object().put("folder", KeyPath.join(List.of(index.folder().split("/"))));
+        ObjectNode o = JsonText.object().put("folder", folder(index));
         index.attributes().forEach(o.putArray("attributes")::add);
         return o.put("unique", index.unique());
+    }
+
+    /** An index's folder as the command line writes paths: keys escaped, the root empty. */
+    private static String folder(Index index) {
+        return KeyPath.join(List.of(index.folder().split("/")));
     }
 
     /** The folder and attributes of create and drop. */

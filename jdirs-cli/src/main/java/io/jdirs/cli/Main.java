@@ -94,9 +94,10 @@ public final class Main implements Runnable, IExecutionExceptionHandler, IParame
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put("0", "ok");
         codes.put("1", "other error");
-        codes.put("2", "usage error (bad option, path or setting)");
+        codes.put("2", "usage error (bad option, path, setting or query)");
         codes.put("3", "not found");
-        codes.put("4", "bad data (a value that is not of its type, malformed JSON)");
+        codes.put("4", "bad data (a value that is not of its type, malformed JSON, a value a unique index refuses, "
+                + "problems found by check)");
         codes.put("5", "conflict or busy (other writers held the database too long)");
         codes.put("6", "I/O error");
         return codes;

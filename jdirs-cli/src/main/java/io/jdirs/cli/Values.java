@@ -120,7 +120,7 @@ final class Values {
 
     /**
      * A value as JSON: numbers and booleans as themselves, a double that is not finite and a decimal (to
-     * keep its scale) as text, bytes as base64, dates and times as ISO-8601 text, JSON as it is.
+     * keep its scale) as text, bytes as base64, JSON as it is, and other values as their text in a file.
      */
     static JsonNode toJson(Type type, Object value) {
         JsonNodeFactory f = JsonNodeFactory.instance;
@@ -141,7 +141,7 @@ final class Values {
             case JSON:
                 return value instanceof JsonNode json ? json : JsonText.tree(value);
             default:
-                return f.stringNode(value.toString());
+                return f.stringNode(type.format(value));
         }
     }
 
