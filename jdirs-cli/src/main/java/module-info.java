@@ -3,6 +3,5 @@ module io.jdirs.cli {
     requires io.jdirs;
     requires info.picocli;
     requires tools.jackson.databind;
-
-    opens io.jdirs.cli to info.picocli;
+    requires java.management; // Timing: the JVM's start-up time
 }

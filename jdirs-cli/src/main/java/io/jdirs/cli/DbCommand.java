@@ -1,20 +1,22 @@
 package io.jdirs.cli;
 
 import io.jdirs.Database;
-import picocli.CommandLine.ParentCommand;
-
-import java.util.concurrent.Callable;
 
 /** A command on an existing database, which it opens for the command's run and closes after. */
-abstract class DbCommand implements Callable<Integer> {
-    @ParentCommand
-    Main main;
+abstract class DbCommand extends Command {
+    DbCommand(Main main, String name, String[] description, String... examples) {
+        super(main, name, description, examples);
+    }
 
     @Override
     public Integer call() {
+        Timing.mark("picocli");
         try (Database db = main.open()) {
+            Timing.mark("open");
             run(db);
+            Timing.mark("command");
         }
+        Timing.mark("close");
         return 0;
     }
 

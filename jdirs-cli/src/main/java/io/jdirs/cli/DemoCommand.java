@@ -2,10 +2,8 @@ package io.jdirs.cli;
 
 import io.jdirs.Database;
 import io.jdirs.Node;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,12 +14,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
-@Command(name = "demo", description = {"Creates a demo database in DIR (missing or empty): N users under users/, keyed "
-        + "u00000, u00001, ... (5 digits, more past 99,999), each with name, email, age (int, 18-90), score (double), "
-        + "active (bool) and created (instant).",
-        "The same seed gives the same database."},
-        footer = {"", "Example:", "  jdirs demo /tmp/demo && jdirs --db /tmp/demo get users/u00042"})
-final class DemoCommand implements Runnable {
+final class DemoCommand extends Command {
     private static final int BATCH = 1000;
     private static final String[] FIRST = {"Alice", "Bruno", "Chloe", "David", "Emma", "Farid", "Grace", "Hugo", "Ines",
         "Jonas", "Karin", "Liam", "Mona", "Nils", "Olga", "Pablo", "Rosa", "Sven", "Tara", "Yusuf"};
@@ -31,23 +24,28 @@ final class DemoCommand implements Runnable {
     private static final long EPOCH = 1_577_836_800L;
     private static final int SPAN = 6 * 365 * 24 * 3600;
 
-    @ParentCommand
-    Main main;
-
-    @Parameters(paramLabel = "DIR", description = "Where to create it.")
-    Path dir;
-
-    @Option(names = "--objects", paramLabel = "N", defaultValue = "20000", description = "How many users (default: ${DEFAULT-VALUE}).")
-    int objects;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the random values (default: ${DEFAULT-VALUE}).")
-    long seed;
+    private final PositionalParamSpec dirParameter = add(parameter("DIR", "Where to create it."));
+    private final OptionSpec objectsOption = add(OptionSpec.builder("--objects").paramLabel("N").type(int.class)
+            .defaultValue("20000").description("How many users (default: ${DEFAULT-VALUE})."));
+    private final OptionSpec seedOption = add(OptionSpec.builder("--seed").paramLabel("S").type(long.class)
+            .defaultValue("42").description("Seed of the random values (default: ${DEFAULT-VALUE})."));
 
     private record User(String key, String name, String email, int age, double score, boolean active, Instant created) {
     }
 
+    DemoCommand(Main main) {
+        super(main, "demo", new String[]{"Creates a demo database in DIR (missing or empty): N users under users/, keyed "
+                + "u00000, u00001, ... (5 digits, more past 99,999), each with name, email, age (int, 18-90), score (double), "
+                + "active (bool) and created (instant).",
+                "The same seed gives the same database."},
+                "jdirs demo /tmp/demo && jdirs --db /tmp/demo get users/u00042");
+    }
+
     @Override
-    public void run() {
+    public Integer call() {
+        Path dir = Path.of((String) dirParameter.getValue());
+        int objects = objectsOption.getValue();
+        long seed = seedOption.getValue();
         if (objects < 0) {
             throw Failure.usage("--objects must be 0 or more, was " + objects);
         }
@@ -71,6 +69,7 @@ final class DemoCommand implements Runnable {
                 progress.step(batch.size());
             }
         }
+        return 0;
     }
 
     /** The key of user {@code i} of {@code objects}: u and 5 digits, more when needed, so that keys sort as numbers. */

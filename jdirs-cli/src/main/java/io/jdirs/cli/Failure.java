@@ -2,6 +2,7 @@ package io.jdirs.cli;
 
 import io.jdirs.BusyException;
 import io.jdirs.ConflictException;
+import io.jdirs.DuplicateException;
 import io.jdirs.InvalidDataException;
 import io.jdirs.StorageException;
 
@@ -37,7 +38,7 @@ final class Failure extends RuntimeException {
     static int exitCode(Throwable e) {
         if (e instanceof Failure f) {
             return f.code;
-        } else if (e instanceof InvalidDataException) {
+        } else if (e instanceof InvalidDataException || e instanceof DuplicateException) {
             return BAD_DATA;
         } else if (e instanceof ConflictException || e instanceof BusyException) {
             return BUSY;

@@ -1,9 +1,8 @@
 package io.jdirs.cli;
 
 import io.jdirs.Database;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import tools.jackson.databind.JsonNode;
 
 import java.io.BufferedReader;
@@ -14,18 +13,18 @@ import java.util.List;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-@Command(name = "import", description = {"Reads JSON Lines as export writes them from stdin and writes each node under "
-        + "PATH, its attributes merged as put does.",
-        "Every --batch nodes are one transaction. At a bad line nothing of its batch is written; the batches before "
-                + "it are, and the message says how many nodes that is."},
-        footer = {"", "Example:", "  jdirs --db copy import < backup.jsonl", "  jdirs export users | jdirs --db other import people"})
 final class ImportCommand extends DbCommand {
-    @Parameters(paramLabel = "PATH", arity = "0..1", defaultValue = "", description = "Where to import (default: the root).")
-    String path;
+    private final PositionalParamSpec pathParameter = add(optional("PATH", "", "Where to import (default: the root)."));
+    private final OptionSpec batchOption = add(OptionSpec.builder("--batch").paramLabel("N").type(int.class)
+            .defaultValue("1000").description("Nodes per transaction (default: ${DEFAULT-VALUE})."));
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "1000",
-            description = "Nodes per transaction (default: ${DEFAULT-VALUE}).")
-    int batch;
+    ImportCommand(Main main) {
+        super(main, "import", new String[]{"Reads JSON Lines as export writes them from stdin and writes each node under "
+                + "PATH, its attributes merged as put does.",
+                "Every --batch nodes are one transaction. At a bad line nothing of its batch is written; the batches before "
+                        + "it are, and the message says how many nodes that is."},
+                "jdirs --db copy import < backup.jsonl", "jdirs export users | jdirs --db other import people");
+    }
 
     /** One line: the node's path under PATH, its attributes, and where it was read, for messages. */
     private record Line(KeyPath path, JsonNode attributes, String where) {
@@ -33,14 +32,15 @@ final class ImportCommand extends DbCommand {
 
     @Override
     void run(Database db) {
+        int batch = batchOption.getValue();
         if (batch < 1) {
             throw Failure.usage("--batch must be 1 or more, was " + batch);
         }
-        KeyPath top = KeyPath.parse(path);
+        KeyPath top = KeyPath.parse(pathParameter.getValue());
         List<Line> pending = new ArrayList<>();
         long imported = 0;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(main.in, UTF_8));
-             Progress progress = new Progress(main, "import", 0)) {
+             Progress progress = new Progress(main, "import", "nodes")) {
             long number = 0;
             for (String text = in.readLine(); text != null; text = in.readLine()) {
                 number++;

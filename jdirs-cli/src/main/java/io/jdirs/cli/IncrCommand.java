@@ -3,25 +3,26 @@ package io.jdirs.cli;
 import io.jdirs.Database;
 import io.jdirs.Node;
 import io.jdirs.Type;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.math.BigInteger;
 
-@Command(name = "incr", description = {"Adds N to an integer attribute (int, long or bigint) in one transaction, "
-        + "creating it at N if missing, and prints the new value.",
-        "Concurrent incr processes lose no increment."},
-        footer = {"", "Example:", "  jdirs incr stats/visits", "  jdirs incr stats/stock -3"})
 final class IncrCommand extends DbCommand {
-    @Parameters(index = "0", paramLabel = "PATH", description = "The attribute.")
-    String path;
+    private final PositionalParamSpec pathParameter = add(parameter("PATH", "The attribute."));
+    private final PositionalParamSpec byParameter = add(optional("N", "1", "What to add (default: ${DEFAULT-VALUE}).")
+            .type(BigInteger.class));
 
-    @Parameters(index = "1", paramLabel = "N", arity = "0..1", defaultValue = "1",
-            description = "What to add (default: ${DEFAULT-VALUE}).")
-    BigInteger by;
+    IncrCommand(Main main) {
+        super(main, "incr", new String[]{"Adds N to an integer attribute (int, long or bigint) in one transaction, "
+                + "creating it at N if missing, and prints the new value.",
+                "Concurrent incr processes lose no increment."},
+                "jdirs incr stats/visits", "jdirs incr stats/stock -3");
+    }
 
     @Override
     void run(Database db) {
+        String path = pathParameter.getValue();
+        BigInteger by = byParameter.getValue();
         KeyPath p = KeyPath.parse(path);
         KeyPath.Suffixed a = p.attribute();
         Object result = db.write(tx -> {

@@ -1,24 +1,22 @@
 package io.jdirs.cli;
 
 import io.jdirs.Database;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.nio.file.Path;
 
-@Command(name = "init", description = "Makes DIR a database: a new empty one, or one whose nodes and attributes are "
-        + "the directories and files DIR holds already.",
-        footer = {"", "Example:", "  jdirs init /tmp/notes && jdirs --db /tmp/notes set todo/1 'buy milk'"})
-final class InitCommand implements Runnable {
-    @ParentCommand
-    Main main;
+final class InitCommand extends Command {
+    private final PositionalParamSpec dirParameter = add(parameter("DIR", "The directory (created if missing)."));
 
-    @Parameters(paramLabel = "DIR", description = "The directory (created if missing).")
-    Path dir;
+    InitCommand(Main main) {
+        super(main, "init", new String[]{"Makes DIR a database: a new empty one, or one whose nodes and attributes are "
+                + "the directories and files DIR holds already."},
+                "jdirs init /tmp/notes && jdirs --db /tmp/notes set todo/1 'buy milk'");
+    }
 
     @Override
-    public void run() {
-        Database.init(dir, main.settings()).close();
+    public Integer call() {
+        Database.init(Path.of((String) dirParameter.getValue()), main.settings()).close();
+        return 0;
     }
 }

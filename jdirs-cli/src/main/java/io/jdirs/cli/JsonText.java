@@ -12,7 +12,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.InputStream;
-import java.util.Optional;
 
 /** JSON in and out of the command line: strict parsing, compact lines, and pretty text laid out as jdirs writes files. */
 final class JsonText {
@@ -66,14 +65,9 @@ final class JsonText {
         return PRETTY.writeValueAsString(node);
     }
 
-    /**
-     * A JSON value as {@code Node.put} stores it in a {@code .json} attribute: a container as maps and lists
-     * (written with sorted keys), a scalar in an {@code Optional}, which jdirs writes as JSON as well (a
-     * plain string or number would be a {@code str} or {@code int} attribute, and a {@code JsonNode} a node).
-     */
-    static Object plain(JsonNode node) {
-        Object value = MAPPER.treeToValue(node, Object.class);
-        return node.isContainer() ? value : Optional.ofNullable(value);
+    /** A plain Java value (maps, lists, strings, numbers, booleans, null) as a JSON tree. */
+    static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
     }
 
     private static String describe(JacksonException e) {

@@ -128,6 +128,15 @@ record KeyPath(String text, List<String> keys) {
         return new KeyPath(join(all), List.copyOf(all));
     }
 
+    /** The path of a node as the command line writes it: its keys from the root, escaped. */
+    static String of(Node node) {
+        List<String> keys = new ArrayList<>();
+        for (Node n = node; n.key() != null; n = n.parent()) {
+            keys.add(0, n.key());
+        }
+        return join(keys);
+    }
+
     static String join(List<String> keys) {
         StringBuilder b = new StringBuilder();
         for (String key : keys) {

@@ -3,25 +3,26 @@ package io.jdirs.cli;
 import io.jdirs.Database;
 import io.jdirs.Node;
 import io.jdirs.Type;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-@Command(name = "ls", description = {"Lists the keys of a node, child nodes with a '/' and attributes with their type.",
-        "With --json, an object of keys to types ('node' for child nodes)."},
-        footer = {"", "Example:", "  jdirs ls users/u00042", "  jdirs ls --json users/u00042"})
 final class LsCommand extends DbCommand {
     private static final int MAX_WIDTH = 40;
 
-    @Parameters(paramLabel = "PATH", arity = "0..1", defaultValue = "", description = "A node (default: the root).")
-    String path;
+    private final PositionalParamSpec pathParameter = add(optional("PATH", "", "A node (default: the root)."));
+
+    LsCommand(Main main) {
+        super(main, "ls", new String[]{"Lists the keys of a node, child nodes with a '/' and attributes with their type.",
+                "With --json, an object of keys to types ('node' for child nodes)."},
+                "jdirs ls users/u00042", "jdirs ls --json users/u00042");
+    }
 
     @Override
     void run(Database db) {
-        KeyPath p = KeyPath.parse(path);
+        KeyPath p = KeyPath.parse(pathParameter.getValue());
         Map<String, Type> entries = db.read(tx -> {
             KeyPath.Entry e = p.find(tx.root()).require();
             Map<String, Type> m = new LinkedHashMap<>();
@@ -35,7 +36,7 @@ final class LsCommand extends DbCommand {
             }
             return m;
         });
-        if (main.json) {
+        if (main.json()) {
             ObjectNode o = JsonText.object();
             entries.forEach((key, type) -> o.put(key, Values.name(type)));
             main.out.println(JsonText.compact(o));

@@ -2,21 +2,22 @@ package io.jdirs.cli;
 
 import io.jdirs.Database;
 import io.jdirs.Type;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "mv", description = "Moves or renames a node, with everything under it, to a path where nothing is yet "
-        + "(its parents are created).",
-        footer = {"", "Example:", "  jdirs mv users/u00042 archive/users/u00042"})
 final class MvCommand extends DbCommand {
-    @Parameters(index = "0", paramLabel = "FROM", description = "The node.")
-    String from;
+    private final PositionalParamSpec fromParameter = add(parameter("FROM", "The node."));
+    private final PositionalParamSpec toParameter = add(parameter("TO", "Its new path."));
 
-    @Parameters(index = "1", paramLabel = "TO", description = "Its new path.")
-    String to;
+    MvCommand(Main main) {
+        super(main, "mv", new String[]{"Moves or renames a node, with everything under it, to a path where nothing is yet "
+                + "(its parents are created)."},
+                "jdirs mv users/u00042 archive/users/u00042");
+    }
 
     @Override
     void run(Database db) {
+        String from = fromParameter.getValue();
+        String to = toParameter.getValue();
         KeyPath source = KeyPath.parse(from);
         KeyPath target = KeyPath.parse(to);
         if (source.isRoot() || target.isRoot()) {

@@ -13,14 +13,25 @@ final class Progress implements AutoCloseable {
     private final PrintStream err;
     private final String label;
     private final long total;
+    private final String unit;
     private long done;
     private long shownAt;
 
-    /** @param total how many steps make the whole, or 0 if unknown (the count alone is shown) */
+    /** A bar: how many of {@code total} steps are done. */
     Progress(Main main, String label, long total) {
+        this(main, label, total, null);
+    }
+
+    /** A count of {@code unit}s ("nodes", "files") done, when the total is not known. */
+    Progress(Main main, String label, String unit) {
+        this(main, label, 0, unit);
+    }
+
+    private Progress(Main main, String label, long total, String unit) {
         this.err = main.tty ? main.err : null;
         this.label = label;
         this.total = total;
+        this.unit = unit;
         this.shownAt = System.nanoTime();
     }
 
@@ -31,14 +42,20 @@ final class Progress implements AutoCloseable {
         }
     }
 
+    /** Sets the count done, for work that tells its total so far rather than its steps. */
+    void at(long count) {
+        step(count - done);
+    }
+
     private void show() {
         shownAt = System.nanoTime();
-        if (total > 0) {
-            int filled = (int) (BAR * Math.min(done, total) / total);
+        if (unit == null) {
+            long whole = Math.max(total, 1);
+            int filled = (int) (BAR * Math.min(done, whole) / whole);
             err.print("\r" + label + " [" + "#".repeat(filled) + " ".repeat(BAR - filled) + "] "
-                    + 100 * Math.min(done, total) / total + "% " + done + "/" + total);
+                    + 100 * Math.min(done, whole) / whole + "% " + done + "/" + total);
         } else {
-            err.print("\r" + label + " " + done + " nodes");
+            err.print("\r" + label + " " + done + " " + unit);
         }
         err.flush();
     }

@@ -3,8 +3,7 @@ package io.jdirs.cli;
 import io.jdirs.Database;
 import io.jdirs.Node;
 import io.jdirs.Type;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -14,24 +13,25 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 
-@Command(name = "put", description = {"Writes a node and its subtree from a JSON object, in one transaction.",
-        "Members are merged into the node: keys not named are left as they are, and null removes a key. An object "
-                + "is a child node; a member whose name ends with a type suffix (\"created.instant\": "
-                + "\"2026-11-22T10:00:00Z\", \"tags.json\": [...]) is an attribute of that type; any other takes "
-                + "the type of its value: a string is a str, a whole number an int (long, bigint when larger), another "
-                + "number a double, true/false a bool, an array json."},
-        footer = {"", "Example:", "  echo '{\"name\": \"Dan\", \"age\": 30, \"address\": {\"city\": \"Oslo\"}}' "
-                + "| jdirs put users/dan", "  jdirs put users/dan dan.json"})
 final class PutCommand extends DbCommand {
-    @Parameters(index = "0", paramLabel = "PATH", description = "The node.")
-    String path;
+    private final PositionalParamSpec pathParameter = add(parameter("PATH", "The node."));
+    private final PositionalParamSpec fileParameter = add(optional("FILE", "-", "The JSON object; - for stdin (default)."));
 
-    @Parameters(index = "1", paramLabel = "FILE", arity = "0..1", defaultValue = "-",
-            description = "The JSON object; - for stdin (default).")
-    String file;
+    PutCommand(Main main) {
+        super(main, "put", new String[]{"Writes a node and its subtree from a JSON object, in one transaction.",
+                "Members are merged into the node: keys not named are left as they are, and null removes a key. An object "
+                        + "is a child node; a member whose name ends with a type suffix (\"created.instant\": "
+                        + "\"2026-11-22T10:00:00Z\", \"tags.json\": [...]) is an attribute of that type; any other takes "
+                        + "the type of its value: a string is a str, a whole number an int (long, bigint when larger), another "
+                        + "number a double, true/false a bool, an array json."},
+                "echo '{\"name\": \"Dan\", \"age\": 30, \"address\": {\"city\": \"Oslo\"}}' | jdirs put users/dan",
+                "jdirs put users/dan dan.json");
+    }
 
     @Override
     void run(Database db) {
+        String path = pathParameter.getValue();
+        String file = fileParameter.getValue();
         KeyPath p = KeyPath.parse(path);
         String source = file.equals("-") ? "stdin" : file;
         JsonNode json = file.equals("-") ? JsonText.parse(main.in, source) : read(Path.of(file));

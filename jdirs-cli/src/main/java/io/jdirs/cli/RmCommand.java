@@ -2,21 +2,22 @@ package io.jdirs.cli;
 
 import io.jdirs.Database;
 import io.jdirs.Type;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "rm", description = "Removes an attribute, or with -r a node and everything under it.",
-        footer = {"", "Example:", "  jdirs rm users/u00042/score", "  jdirs rm -r users/u00042"})
 final class RmCommand extends DbCommand {
-    @Option(names = {"-r", "--recursive"}, description = "Remove nodes too, with everything under them.")
-    boolean recursive;
+    private final OptionSpec recursiveOption = add(flag("Remove nodes too, with everything under them.", "-r", "--recursive"));
+    private final PositionalParamSpec pathParameter = add(parameter("PATH", "An attribute, or a node with -r."));
 
-    @Parameters(paramLabel = "PATH", description = "An attribute, or a node with -r.")
-    String path;
+    RmCommand(Main main) {
+        super(main, "rm", new String[]{"Removes an attribute, or with -r a node and everything under it."},
+                "jdirs rm users/u00042/score", "jdirs rm -r users/u00042");
+    }
 
     @Override
     void run(Database db) {
+        String path = pathParameter.getValue();
+        boolean recursive = recursiveOption.getValue();
         KeyPath p = KeyPath.parse(path);
         if (p.isRoot()) {
             throw Failure.usage("the root node cannot be removed");

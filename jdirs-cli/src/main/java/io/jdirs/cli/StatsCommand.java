@@ -2,7 +2,8 @@ package io.jdirs.cli;
 
 import io.jdirs.Database;
 import io.jdirs.Type;
-import picocli.CommandLine.Command;
+import io.jdirs.Index;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -11,13 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-@Command(name = "stats", description = {"Counts the nodes and attributes (by type) of the database, and the files and "
-        + "bytes (their content, as du --apparent-size counts) of its data and of its metadata (.jdirs/)."},
-        footer = {"", "Example:", "  jdirs stats", "  jdirs stats --json"})
 final class StatsCommand extends DbCommand {
     /** Files and bytes under a directory. */
     private static final class Usage {
@@ -25,11 +25,18 @@ final class StatsCommand extends DbCommand {
         long bytes;
     }
 
+    StatsCommand(Main main) {
+        super(main, "stats", new String[]{"Counts the nodes and attributes (by type) of the database, and the files and "
+                + "bytes (their content, as du --apparent-size counts) of its data and of its metadata (.jdirs/); then "
+                + "the sequence number of the last commit, and the indexes."},
+                "jdirs stats", "jdirs stats --json");
+    }
+
     @Override
     void run(Database db) {
         long[] nodes = {0};
         Map<Type, Long> attributes = new EnumMap<>(Type.class);
-        try (Progress progress = new Progress(main, "stats", 0)) {
+        try (Progress progress = new Progress(main, "stats", "nodes")) {
             Walk.each(db, KeyPath.parse(""), (node, entries) -> entries, (keys, entries) -> {
                 nodes[0]++;
                 entries.values().stream().filter(t -> t != Type.NODE).forEach(t -> attributes.merge(t, 1L, Long::sum));
@@ -40,13 +47,20 @@ final class StatsCommand extends DbCommand {
         Usage meta = new Usage();
         measure(db.path(), data, meta);
         long total = attributes.values().stream().mapToLong(Long::longValue).sum();
-        if (main.json) {
+        long lastCommit = db.lastCommit();
+        List<Index> indexes = db.indexes();
+        if (main.json()) {
             ObjectNode o = JsonText.object();
             o.put("nodes", nodes[0]);
             o.put("attributes", total);
             ObjectNode types = o.putObject("types");
             attributes.forEach((type, n) -> types.put(Values.name(type), n));
             o.put("dataFiles", data.files).put("dataBytes", data.bytes).put("metaFiles", meta.files).put("metaBytes", meta.bytes);
+            o.put("lastCommit", lastCommit);
+            ArrayNode list = o.putArray("indexes");
+            for (Index index : indexes) {
+                list.add(IndexCommand.json(index));
+            }
             main.out.println(JsonText.compact(o));
             return;
         }
@@ -57,6 +71,12 @@ final class StatsCommand extends DbCommand {
         main.out.println("attributes  " + total + (byType.length() > 0 ? byType + ")" : ""));
         main.out.println("data        " + data.files + " files, " + size(data.bytes));
         main.out.println(".jdirs/     " + meta.files + " files, " + size(meta.bytes));
+        main.out.println("commit      " + lastCommit);
+        List<String> described = new ArrayList<>();
+        for (Index index : indexes) {
+            described.add(IndexCommand.describe(index));
+        }
+        main.out.println("indexes     " + (indexes.isEmpty() ? "none" : String.join(", ", described)));
     }
 
     /** Adds up the regular files under the database: its data, and .jdirs/. */

@@ -4,33 +4,22 @@ import io.jdirs.Node;
 import io.jdirs.Type;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Attribute values on the command line: type names, values from text (given a type, or inferred), and
  * values to and from JSON. Types are named by their file suffix ({@code str}, {@code int}, ... {@code bin},
- * {@code json}); bytes are base64 text wherever a value is written as text.
+ * {@code json}). Text is read as the format reads files ({@link Type#parse}), except bytes, which are
+ * base64 text wherever a value is written as text, and JSON, read strictly with line and column in errors.
  */
 final class Values {
-    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    /** Integers and decimals as they read back unchanged: no sign but {@code -}, no leading zero. */
-    private static final Pattern PLAIN_INTEGER = Pattern.compile("0|-?[1-9][0-9]*");
-    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)\\.[0-9]+");
+    /** What text that is not a number, a bool or JSON is tried as, in this order, before it is taken for a string. */
     private static final Type[] INFERRED = {Type.OFFSET_DATETIME, Type.DATETIME, Type.DATE, Type.UUID};
 
     private Values() {
@@ -59,11 +48,14 @@ final class Values {
 
     /** The value a text stands for in a type; the error names {@code path}. */
     static Object parse(Type type, String text, String path) {
-        Object v = tryParse(type, type == Type.STRING || type == Type.JSON ? text : text.strip());
-        if (v == null) {
-            throw Failure.badData(path + ": " + quote(text) + " is not " + article(type));
+        if (type == Type.JSON) {
+            return JsonText.parse(text, path);
         }
-        return v;
+        try {
+            return type == Type.BYTES ? Base64.getDecoder().decode(text.strip()) : type.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw Failure.badData(path + ": " + (type == Type.BYTES ? quote(text) + " is not base64" : e.getMessage()));
+        }
     }
 
     /**
@@ -73,25 +65,43 @@ final class Values {
      * anything else a string. Numbers are inferred only when they read back as written ({@code 007} is a string).
      */
     static Type infer(String text) {
-        if (PLAIN_INTEGER.matcher(text).matches()) {
-            return integerType(new BigInteger(text));
-        }
-        if (PLAIN_DECIMAL.matcher(text).matches()) {
-            return Type.DOUBLE;
+        if (text.isEmpty() || !text.equals(text.strip())) {
+            return Type.STRING;
         }
         if (text.equals("true") || text.equals("false")) {
             return Type.BOOLEAN;
         }
-        if (text.endsWith("Z") && tryParse(Type.INSTANT, text) != null) {
+        if (isPlainNumber(text)) {
+            return text.indexOf('.') < 0 ? integerType(new BigInteger(text)) : Type.DOUBLE;
+        }
+        if (text.endsWith("Z") && parses(Type.INSTANT, text)) {
             return Type.INSTANT;
         }
         for (Type t : INFERRED) {
-            if (tryParse(t, text) != null) {
+            if (parses(t, text)) {
                 return t;
             }
         }
         boolean container = text.startsWith("[") || text.startsWith("{");
-        return container && tryParse(Type.JSON, text) != null ? Type.JSON : Type.STRING;
+        return container && parses(Type.JSON, text) ? Type.JSON : Type.STRING;
+    }
+
+    /** Whether a text is a number as Java writes it back: an integer, or a decimal with a point, no exponent, no {@code +}, no leading zero. */
+    private static boolean isPlainNumber(String text) {
+        try {
+            return new BigDecimal(text).toPlainString().equals(text);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static boolean parses(Type type, String text) {
+        try {
+            type.parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The smallest integer type that holds a value. */
@@ -108,46 +118,9 @@ final class Values {
         return v.bitLength() >= bits ? null : type == Type.INT ? (Object) v.intValue() : (Object) v.longValue();
     }
 
-    private static Object tryParse(Type type, String s) {
-        try {
-            switch (type) {
-                case STRING:
-                    return s;
-                case BOOLEAN:
-                    return s.equalsIgnoreCase("true") ? Boolean.TRUE : s.equalsIgnoreCase("false") ? Boolean.FALSE : null;
-                case INT:
-                case LONG:
-                case BIGINT:
-                    return INTEGER.matcher(s).matches() ? integer(type, new BigInteger(s)) : null;
-                case DOUBLE:
-                    return DECIMAL.matcher(s).matches() || s.matches("NaN|[+-]?Infinity") ? Double.parseDouble(s) : null;
-                case DECIMAL:
-                    return DECIMAL.matcher(s).matches() ? new BigDecimal(s) : null;
-                case INSTANT:
-                    return Instant.parse(s);
-                case DATE:
-                    return LocalDate.parse(s);
-                case DATETIME:
-                    return LocalDateTime.parse(s);
-                case OFFSET_DATETIME:
-                    return OffsetDateTime.parse(s);
-                case UUID:
-                    return UUID_TEXT.matcher(s).matches() ? UUID.fromString(s) : null;
-                case BYTES:
-                    return Base64.getDecoder().decode(s);
-                case JSON:
-                    return JsonText.plain(JsonText.parse(s, ""));
-                default:
-                    return null;
-            }
-        } catch (DateTimeParseException | IllegalArgumentException | Failure e) {
-            return null;
-        }
-    }
-
     /**
      * A value as JSON: numbers and booleans as themselves, a double that is not finite and a decimal (to
-     * keep its scale) as text, bytes as base64, dates and times as ISO-8601 text, JSON as it is.
+     * keep its scale) as text, bytes as base64, JSON as it is, and other values as their text in a file.
      */
     static JsonNode toJson(Type type, Object value) {
         JsonNodeFactory f = JsonNodeFactory.instance;
@@ -166,10 +139,34 @@ final class Values {
             case BYTES:
                 return f.stringNode(Base64.getEncoder().encodeToString((byte[]) value));
             case JSON:
-                return (JsonNode) value;
+                return value instanceof JsonNode json ? json : JsonText.tree(value);
             default:
-                return f.stringNode(value.toString());
+                return f.stringNode(type.format(value));
         }
+    }
+
+    /** A natural value (as {@code Node.get} and query rows give it) as JSON, as {@link #toJson(Type, Object)}; null as null. */
+    static JsonNode toJson(Object value) {
+        return value == null ? JsonNodeFactory.instance.nullNode() : toJson(typeOf(value), value);
+    }
+
+    /** A natural value as text: as jdirs writes it in its file, bytes in base64, JSON compact. */
+    static String text(Object value) {
+        Type type = typeOf(value);
+        if (type == Type.BYTES) {
+            return Base64.getEncoder().encodeToString((byte[]) value);
+        }
+        return type == Type.JSON ? JsonText.compact(JsonText.tree(value)) : type.format(value);
+    }
+
+    /** The type whose Java class a natural value is of; JSON for maps, lists and anything else. */
+    private static Type typeOf(Object value) {
+        for (Type t : Type.values()) {
+            if (t != Type.NODE && t != Type.JSON && t.javaType().isInstance(value)) {
+                return t;
+            }
+        }
+        return Type.JSON;
     }
 
     /** An attribute's value as JSON ({@link #toJson}). */
@@ -178,10 +175,24 @@ final class Values {
         return toJson(type, parent.get(key, javaType));
     }
 
+    /** A node's attributes, and its child nodes to {@code depth} levels (empty objects below). */
+    static ObjectNode readJson(Node node, int depth) {
+        ObjectNode o = JsonText.object();
+        for (String key : node.keys()) {
+            Type t = node.type(key);
+            if (t == Type.NODE) {
+                o.set(key, depth > 1 ? readJson(node.child(key), depth - 1) : JsonText.object());
+            } else if (t != null) {
+                o.set(key, readJson(node, key, t));
+            }
+        }
+        return o;
+    }
+
     /** The value of a type that a JSON value stands for: the inverse of {@link #toJson}. */
     static Object fromJson(Type type, JsonNode json, String path) {
         if (type == Type.JSON) {
-            return JsonText.plain(json);
+            return json;
         }
         String text = json.isString() ? json.stringValue() : json.isNumber() || json.isBoolean() ? json.asString() : null;
         if (text == null) {
