@@ -42,6 +42,9 @@ final class Checker {
     static List<Database.Problem> files(Store store, long published, LongConsumer progress) {
         Checker c = new Checker(store, progress);
         c.node("");
+        if (progress != null) {
+            progress.accept(c.files); // the total
+        }
         c.metadata(published);
         return c.problems;
     }

@@ -186,7 +186,7 @@ public final class Database implements AutoCloseable {
      * interrupted commits, and indexes that do not match the data. With {@code repair}, indexes that do
      * not match are rebuilt, and those whose definition is damaged removed; user data is never changed.
      *
-     * @param filesChecked told the number of files read so far, now and then (may be null)
+     * @param filesChecked told the number of files read so far, every 1,000, and their total at the end (may be null)
      * @return the problems found, before any repair
      */
     public List<Problem> check(boolean repair, LongConsumer filesChecked) {

@@ -64,6 +64,11 @@ public final class Json {
         }
     }
 
+    /** A value as JSON on one line (no newline), for text that is not a file. */
+    public static byte[] compact(Object value) {
+        return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(value);
+    }
+
     /** Parses a {@code .json} file's content. */
     public static JsonNode read(byte[] content, String path) {
         try {
@@ -113,6 +118,8 @@ public final class Json {
         if (newline >= 0) {
             message = message.substring(0, newline);
         }
+        // Jackson's own locations name no source (it is not given one): the line and column follow
+        message = message.replaceAll("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)|\\s*at \\[Source: [^\\]]*\\]", "");
         TokenStreamLocation at = e.getLocation();
         if (at != null && at.getLineNr() > 0) {
             message += " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";

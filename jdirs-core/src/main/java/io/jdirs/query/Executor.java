@@ -285,7 +285,7 @@ public final class Executor {
         }
         parts.add("/");
         parts.addAll(r.rel());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(parts));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.compact(parts));
     }
 
     private static Row decode(String cursor, int sortKeys) {
