@@ -122,7 +122,7 @@ public final class Database implements AutoCloseable {
      * @throws JdirsException if the index exists already
      */
     public Index createIndex(String folder, String... attributes) {
-        return create(folder, false, attributes);
+        return createIndex(folder, List.of(attributes), false, null);
     }
 
     /**
@@ -132,14 +132,18 @@ public final class Database implements AutoCloseable {
      * @throws DuplicateException naming two nodes if the folder already breaks the rule
      */
     public Index createUniqueIndex(String folder, String... attributes) {
-        return create(folder, true, attributes);
+        return createIndex(folder, List.of(attributes), true, null);
     }
 
-    private Index create(String folder, boolean unique, String... attributes) {
-        IndexDef def = new IndexDef(NodePath.ROOT.resolve(folder).dir(), List.of(attributes), unique);
+    /**
+     * Declares an index and builds it, telling {@code nodesIndexed} (may be null) how many nodes it has
+     * read so far, every 1,000, and their total.
+     */
+    public Index createIndex(String folder, List<String> attributes, boolean unique, LongConsumer nodesIndexed) {
+        IndexDef def = new IndexDef(NodePath.ROOT.resolve(folder).dir(), attributes, unique);
         def.name(); // refuses a name too long before any work
         run(false, tx -> {
-            tx.tx.createIndex(def);
+            tx.tx.createIndex(def, nodesIndexed);
             return null;
         });
         engine.indexStates().put(def.name(), Engine.IndexState.CHECKED);

@@ -97,18 +97,8 @@ final class IndexCommand extends Command {
             String[] attributes = attributes();
             boolean unique = uniqueOption.getValue();
             Index index = new Index(folder, List.of(attributes), unique);
-            if (main.tty) { // the API tells nothing of the build's progress: say what is being done
-                main.err.print("building the index " + describe(index) + "...");
-                main.err.flush();
-            }
-            long start = System.nanoTime();
-            if (unique) {
-                db.createUniqueIndex(folder, attributes);
-            } else {
-                db.createIndex(folder, attributes);
-            }
-            if (main.tty) {
-                main.err.printf(" done in %.1f s%n", (System.nanoTime() - start) / 1e9);
+            try (Progress progress = new Progress(main, "indexing " + describe(index), "nodes")) {
+                db.createIndex(folder, List.of(attributes), unique, progress::at);
             }
         }
     }

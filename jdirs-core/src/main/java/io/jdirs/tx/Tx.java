@@ -47,6 +47,7 @@ public final class Tx {
     private NodeState root;
     private IndexWriter indexWork;            // index files this transaction creates, drops or repairs
     private final Map<String, IndexDef> rebuilt = new TreeMap<>(); // indexes written anew at commit, by name
+    private java.util.function.LongConsumer buildProgress;
     private boolean moved;
     private boolean active = true;
 
@@ -298,8 +299,11 @@ public final class Tx {
         return indexWork;
     }
 
-    /** Declares an index; it is built at commit from the folder as the transaction leaves it. */
-    public void createIndex(IndexDef def) {
+    /**
+     * Declares an index; it is built at commit from the folder as the transaction leaves it, telling
+     * {@code progress} (may be null) the nodes read so far, every 1,000, and their total.
+     */
+    public void createIndex(IndexDef def, java.util.function.LongConsumer progress) {
         checkWrite();
         for (IndexDef d : indexes()) {
             if (d.name().equals(def.name())) {
@@ -308,6 +312,7 @@ public final class Tx {
             }
         }
         rebuildIndex(def);
+        buildProgress = progress;
     }
 
     /** Writes an index anew at commit, from the folder as the transaction leaves it. */
@@ -348,7 +353,16 @@ public final class Tx {
         for (IndexDef def : rebuilt.values()) {
             List<IndexEntry> entries = new ArrayList<>();
             NodePath folder = folderPath(def);
-            forEachChild(folder, key -> entries.add(indexEntry(def, folder.child(key))) || true);
+            forEachChild(folder, key -> {
+                entries.add(indexEntry(def, folder.child(key)));
+                if (buildProgress != null && entries.size() % 1000 == 0) {
+                    buildProgress.accept(entries.size());
+                }
+                return true;
+            });
+            if (buildProgress != null) {
+                buildProgress.accept(entries.size());
+            }
             w.create(def, entries, now);
         }
         if (root != null) {
