@@ -11,7 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Makes the files of applied commits durable in the background, so that a checkpoint (which must
@@ -27,7 +29,8 @@ final class Syncer {
     static final long WAIT_MILLIS = 250;
 
     private final Store store;
-    private final LinkedBlockingQueue<List<Record>> queue = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<List<Record>> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger(); // records in the queue
     private final Set<Long> synced = ConcurrentHashMap.newKeySet();
     private volatile Thread thread;
     private volatile boolean stopped;
@@ -45,6 +48,9 @@ final class Syncer {
             start();
         }
         queue.add(batch);
+        if (queued.addAndGet(batch.size()) >= BATCH) {
+            LockSupport.unpark(thread); // else it wakes by itself: not once per commit
+        }
     }
 
     boolean isSynced(long seq) {
@@ -74,25 +80,21 @@ final class Syncer {
     }
 
     private void run() {
-        List<List<Record>> batches = new ArrayList<>();
         while (!stopped) {
-            try {
-                batches.add(queue.take());
-                long until = System.nanoTime() + WAIT_MILLIS * 1_000_000;
-                int gathered = batches.get(0).size();
-                while (gathered < BATCH && System.nanoTime() < until) {
-                    List<Record> more = queue.poll(until - System.nanoTime(), java.util.concurrent.TimeUnit.NANOSECONDS);
-                    if (more != null) {
-                        batches.add(more);
-                        gathered += more.size();
-                    }
-                }
-            } catch (InterruptedException e) {
+            if (queued.get() < BATCH) {
+                LockSupport.parkNanos(WAIT_MILLIS * 1_000_000);
+            }
+            if (Thread.interrupted()) {
                 return;
             }
             List<Record> records = new ArrayList<>();
-            batches.forEach(records::addAll);
-            batches.clear();
+            for (List<Record> batch; (batch = queue.poll()) != null; ) {
+                queued.addAndGet(-batch.size());
+                records.addAll(batch);
+            }
+            if (records.isEmpty()) {
+                continue;
+            }
             try {
                 sync(store, records);
                 records.forEach(r -> synced.add(r.seq()));
