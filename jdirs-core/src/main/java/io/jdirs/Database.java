@@ -310,6 +310,8 @@ public final class Database implements AutoCloseable {
                 try {
                     retrying(false, tx -> Indexes.repair(tx, name));
                     states.put(name, Engine.IndexState.CHECKED);
+                } catch (ConflictException | BusyException busy) {
+                    // others are writing: tried again after the next transaction
                 } catch (RuntimeException failed) { // the work that found it must not fail for it
                     states.put(name, new Engine.IndexState(false, false, failed.getMessage()));
                 }
