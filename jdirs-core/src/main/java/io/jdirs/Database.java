@@ -141,7 +141,6 @@ public final class Database implements AutoCloseable {
      */
     public Index createIndex(String folder, List<String> attributes, boolean unique, LongConsumer nodesIndexed) {
         IndexDef def = new IndexDef(NodePath.ROOT.resolve(folder).dir(), attributes, unique);
-        def.name(); // refuses a name too long before any work
         run(false, tx -> {
             tx.tx.createIndex(def, nodesIndexed);
             return null;

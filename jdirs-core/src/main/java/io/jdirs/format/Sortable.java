@@ -26,8 +26,6 @@ public final class Sortable implements Comparable<Sortable> {
     /** A value that does not read as its type: ordered like bytes, among nothing. */
     public static final Sortable UNORDERED = new Sortable(Kind.BYTES, null);
     private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Object TOP = new Object(); // sorts after every value of its kind
 
     private final Kind kind;
@@ -108,14 +106,17 @@ public final class Sortable implements Comparable<Sortable> {
         r[Kind.STRING.ordinal()] = new Sortable(Kind.STRING, text);
         if (DECIMAL.matcher(t).matches()) {
             r[Kind.NUMBER.ordinal()] = new Sortable(Kind.NUMBER, Num.of(new BigDecimal(t)));
-        } else if (t.equals("NaN") || t.matches("[+-]?Infinity")) {
+        } else if (t.equals("NaN") || t.equals("Infinity") || t.equals("+Infinity") || t.equals("-Infinity")) {
             r[Kind.NUMBER.ordinal()] = new Sortable(Kind.NUMBER, Num.of(Double.parseDouble(t)));
         }
         if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
             r[Kind.BOOLEAN.ordinal()] = new Sortable(Kind.BOOLEAN, Boolean.parseBoolean(t));
         }
-        if (UUID_TEXT.matcher(t).matches()) {
+        if (Codec.isUuid(t)) {
             r[Kind.UUID.ordinal()] = new Sortable(Kind.UUID, java.util.UUID.fromString(t));
+        }
+        if (!looksLikeDate(t)) {
+            return r; // parsing would only throw
         }
         LocalDate date = parse(() -> LocalDate.parse(t));
         LocalDateTime dateTime = date != null ? date.atStartOfDay() : parse(() -> LocalDateTime.parse(t));
@@ -131,6 +132,19 @@ public final class Sortable implements Comparable<Sortable> {
             r[Kind.INSTANT.ordinal()] = new Sortable(Kind.INSTANT, instant);
         }
         return r;
+    }
+
+    /** Whether a text starts as an ISO-8601 date does ({@code yyyy-mm-dd}): only then may it read as one. */
+    private static boolean looksLikeDate(String t) {
+        if (t.length() < 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
+            return false;
+        }
+        for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9}) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static <T> T parse(java.util.function.Supplier<T> parser) {

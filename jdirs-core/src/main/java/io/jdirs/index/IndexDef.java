@@ -22,28 +22,59 @@ import static io.jdirs.format.Names.join;
  * unique	false
  * </pre>
  */
-public record IndexDef(String folder, List<String> attributes, boolean unique) {
+public final class IndexDef {
     public static final String DIR = Store.META + "/indexes";
     static final String HEADER = "jdirs index 1";
 
-    public IndexDef {
-        attributes = List.copyOf(attributes);
-        if (attributes.isEmpty()) {
+    private final String folder;
+    private final List<String> attributes;
+    private final boolean unique;
+    private final String name;
+
+    /** @throws IllegalArgumentException if there is no attribute, one twice, or the name would be too long */
+    public IndexDef(String folder, List<String> attributes, boolean unique) {
+        this.folder = folder;
+        this.attributes = List.copyOf(attributes);
+        this.unique = unique;
+        if (this.attributes.isEmpty()) {
             throw new IllegalArgumentException("an index needs at least one attribute");
         }
-        if (attributes.stream().distinct().count() != attributes.size()) {
+        if (this.attributes.stream().distinct().count() != this.attributes.size()) {
             throw new IllegalArgumentException("an index names an attribute twice: " + attributes);
         }
+        try {
+            this.name = KeyCodec.encode(folder + "@" + String.join("+", this.attributes));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the index on " + folder + " by " + attributes + " has too long a name");
+        }
+    }
+
+    /** The folder's database-relative directory, as on disk. */
+    public String folder() {
+        return folder;
+    }
+
+    public List<String> attributes() {
+        return attributes;
+    }
+
+    public boolean unique() {
+        return unique;
     }
 
     /** The directory name of the index: the folder and attributes, escaped as a key is ({@code users@age}). */
     public String name() {
-        String name = folder + "@" + String.join("+", attributes);
-        try {
-            return KeyCodec.encode(name);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the index on " + folder + " by " + attributes + " has too long a name");
-        }
+        return name;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IndexDef d && d.folder.equals(folder) && d.attributes.equals(attributes) && d.unique == unique;
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
     }
 
     /** The keys from the root to the folder. */

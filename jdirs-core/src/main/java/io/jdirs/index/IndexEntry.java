@@ -30,11 +30,7 @@ public final class IndexEntry implements Comparable<IndexEntry> {
         this.types = types;
         this.texts = texts;
         this.node = node;
-        this.values = new Sortable[types.length];
-        for (int i = 0; i < types.length; i++) {
-            Sortable s = types[i] == null ? Sortable.MISSING : Sortable.of(types[i], texts[i]);
-            values[i] = s != null ? s : Sortable.UNORDERED;
-        }
+        this.values = new Sortable[types.length]; // read from the texts when first compared
     }
 
     /** The entry of a node from its attribute values (null: missing); a value that does not read is unordered. */
@@ -72,19 +68,27 @@ public final class IndexEntry implements Comparable<IndexEntry> {
     }
 
     public Sortable value(int i) {
-        return values[i];
+        Sortable v = values[i];
+        if (v == null) { // racy but idempotent: the same value whoever reads it first
+            v = types[i] == null ? Sortable.MISSING : Sortable.of(types[i], texts[i]);
+            values[i] = v = v != null ? v : Sortable.UNORDERED;
+        }
+        return v;
     }
 
     @Override
     public int compareTo(IndexEntry o) {
-        int c = comparePrefix(o.values);
+        int c = 0;
+        for (int i = 0; i < values.length && c == 0; i++) {
+            c = value(i).compareTo(o.value(i));
+        }
         return c != 0 ? c : KeyCodec.compare(node, o.node);
     }
 
     /** Compares the first {@code prefix.length} values with {@code prefix}. */
     public int comparePrefix(Sortable[] prefix) {
         for (int i = 0; i < prefix.length; i++) {
-            int c = values[i].compareTo(prefix[i]);
+            int c = value(i).compareTo(prefix[i]);
             if (c != 0) {
                 return c;
             }
@@ -98,7 +102,7 @@ public final class IndexEntry implements Comparable<IndexEntry> {
             return false;
         }
         for (int i = 0; i < values.length; i++) {
-            if (!values[i].isOrdered() || values[i].compareTo(o.values[i]) != 0) {
+            if (!value(i).isOrdered() || value(i).compareTo(o.value(i)) != 0) {
                 return false;
             }
         }
@@ -111,7 +115,7 @@ public final class IndexEntry implements Comparable<IndexEntry> {
         for (int i = 0; i < types.length; i++) {
             b.append(i == 0 ? "" : ", ");
             b.append(types[i] == null ? "(missing)" : types[i] == Type.JSON ? "(JSON)" : types[i] == Type.BYTES ? "(bytes)"
-                    : types[i] == Type.STRING ? KeyCodec.quote(texts[i]) : values[i].isOrdered() ? texts[i] : "(unreadable)");
+                    : types[i] == Type.STRING ? KeyCodec.quote(texts[i]) : value(i).isOrdered() ? texts[i] : "(unreadable)");
         }
         return b.toString();
     }

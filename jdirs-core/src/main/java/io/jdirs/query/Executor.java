@@ -50,7 +50,7 @@ public final class Executor {
         long[] n = {0};
         if (plan.exact()) {
             for (Indexes.Range r : plan.ranges()) {
-                Indexes.scan(tx, plan.index(), plan.manifest(), r, false, e -> ++n[0] > 0);
+                n[0] += Indexes.count(tx, plan.index(), plan.manifest(), r);
             }
             return n[0];
         }

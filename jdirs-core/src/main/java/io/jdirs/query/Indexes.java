@@ -74,38 +74,70 @@ public final class Indexes {
 
     /**
      * Gives the entries of a range to {@code visitor}, in order (or reverse order), until it returns false;
-     * returns false then.
+     * returns false then. In each leaf, the stretch of the range is found by two binary searches.
      */
     static boolean scan(Tx tx, IndexDef def, Leaves.Manifest m, Range r, boolean descending, Predicate<IndexEntry> visitor) {
-        if (!descending) {
-            for (int pos = m.firstLeafFrom(r.low()); pos < m.leaves().size(); pos++) {
-                for (IndexEntry e : leaf(tx, def, m, pos)) {
-                    if (!r.aboveLow(e)) {
-                        continue;
-                    }
-                    if (!r.belowHigh(e)) {
-                        return true;
-                    }
-                    if (!visitor.test(e)) {
-                        return false;
-                    }
+        int n = m.leaves().size();
+        for (int pos = descending ? lastLeafTo(m, r.high()) : m.firstLeafFrom(r.low()); pos >= 0 && pos < n;
+             pos += descending ? -1 : 1) {
+            List<IndexEntry> entries = leaf(tx, def, m, pos);
+            int lo = firstAboveLow(entries, r);
+            int hi = firstAboveHigh(entries, lo, r);
+            for (int i = descending ? hi - 1 : lo; descending ? i >= lo : i < hi; i += descending ? -1 : 1) {
+                if (!visitor.test(entries.get(i))) {
+                    return false;
                 }
             }
-            return true;
-        }
-        for (int pos = lastLeafTo(m, r.high()); pos >= 0; pos--) {
-            List<IndexEntry> entries = leaf(tx, def, m, pos);
-            for (int i = entries.size() - 1; i >= 0; i--) {
-                IndexEntry e = entries.get(i);
-                if (!r.aboveLow(e)) {
-                    return true;
-                }
-                if (r.belowHigh(e) && !visitor.test(e)) {
-                    return false; // entries above the range, or outside its prefix, are passed over
-                }
+            if (descending ? lo > 0 : hi < entries.size()) {
+                return true; // the range ends in this leaf
             }
         }
         return true;
+    }
+
+    /** How many entries a range has: two binary searches a leaf, no entry visited. */
+    static long count(Tx tx, IndexDef def, Leaves.Manifest m, Range r) {
+        long count = 0;
+        for (int pos = m.firstLeafFrom(r.low()); pos < m.leaves().size(); pos++) {
+            List<IndexEntry> entries = leaf(tx, def, m, pos);
+            int lo = firstAboveLow(entries, r);
+            int hi = firstAboveHigh(entries, lo, r);
+            count += hi - lo;
+            if (hi < entries.size()) {
+                break;
+            }
+        }
+        return count;
+    }
+
+    /** The first position whose entry is not below the range (entries are in order, so the test is monotone). */
+    private static int firstAboveLow(List<IndexEntry> entries, Range r) {
+        int lo = 0;
+        int hi = entries.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (r.aboveLow(entries.get(mid))) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** The first position from {@code from} whose entry is past the range's end (or outside its prefix). */
+    private static int firstAboveHigh(List<IndexEntry> entries, int from, Range r) {
+        int lo = from;
+        int hi = entries.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (r.belowHigh(entries.get(mid))) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** The position of the last leaf that may hold entries up to {@code high}. */
@@ -176,7 +208,7 @@ public final class Indexes {
         long since = m.checked() * 1_000_000L;
         NodePath folder = Tx.folderPath(def);
         List<IndexEntry[]> fixes = new ArrayList<>();
-        Set<String> nodes = new HashSet<>();
+        Set<String> nodes = new HashSet<>(m.leaves().size() * Leaves.MAX);
         int reread = 0;
         try {
             for (int pos = 0; pos < m.leaves().size(); pos++) {

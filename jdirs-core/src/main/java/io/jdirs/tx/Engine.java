@@ -69,6 +69,8 @@ public final class Engine {
     private final Object catchUpLock = new Object();
     private final TreeMap<Long, Integer> snapshots = new TreeMap<>();
     private final Map<String, IndexState> indexStates = new ConcurrentHashMap<>();
+    /** The index definitions last read, and the listing of {@code .jdirs/indexes} they were read with. */
+    volatile Object[] indexDefs;
     private volatile long visible;
     private volatile long indexed;
     private volatile boolean closed;

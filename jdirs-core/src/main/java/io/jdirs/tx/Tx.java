@@ -220,6 +220,12 @@ public final class Tx {
         check();
         Listing l = engine.listing(IndexDef.DIR);
         observe(IndexDef.DIR, null);
+        Object[] known = engine.indexDefs; // a definition never changes: the same listing has the same ones
+        if (known != null && known[0] == l) {
+            @SuppressWarnings("unchecked")
+            List<IndexDef> defs = (List<IndexDef>) known[1];
+            return defs;
+        }
         List<IndexDef> defs = new ArrayList<>();
         for (Entry e : l.entries()) {
             String dir = join(IndexDef.DIR, e.name());
@@ -237,6 +243,7 @@ public final class Tx {
             }
         }
         defs.sort((a, b) -> a.name().compareTo(b.name()));
+        engine.indexDefs = new Object[] {l, List.copyOf(defs)};
         return defs;
     }
 
