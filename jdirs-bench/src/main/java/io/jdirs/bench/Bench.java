@@ -43,7 +43,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Bench {
     static final String JMH_OPERATION = "read-repeated";
-    static final List<String> TRACED = List.of(Peer.JDIRS, Peer.LIMIT, "sqlite WAL FULL", "mvstore sync", "json files");
+    static final List<String> TRACED = List.of(Peer.JDIRS, Peer.LIMIT, Peer.SQLITE_WAL, "mvstore sync", "json files",
+            Peer.JDIRS_INDEXED, Peer.LIMIT_INDEXED, "sqlite WAL FULL indexed");
 
     private final Path work;
     private final int size;
@@ -101,7 +102,7 @@ public final class Bench {
                                     s.failures() == 0 ? "" : ", " + s.failures() + " failed: " + s.failure());
                         }
                     }
-                    if (pass == runs - 1 && jmh && peer.durability() == Peer.Durability.DURABLE
+                    if (pass == runs - 1 && jmh && Operation.named("read-first").appliesTo(peer)
                             && !peer.name().equals(Peer.LIMIT)) {
                         jmhRows.add(cachedRead(peer));
                     }
