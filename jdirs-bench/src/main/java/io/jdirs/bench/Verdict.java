@@ -154,19 +154,19 @@ final class Verdict {
             case "scan" -> "A scan lists `users/` and then reads each user as a first read does, seven opened files and "
                     + "directories per user, where SQLite and MVStore read one file sequentially.";
             case Operation.COUNT, "fetch", "lookup" -> "Without an index every user is visited: jdirs streams the names "
-                    + "of `users/` and, from its cache once warm, takes each user's listing and the values the query "
-                    + "compares (and, for a fetch, the six it returns), each a lookup by path and a check that no commit "
-                    + "changed it" + calls + ", where SQLite compares a column of the rows of its table's pages. A query "
-                    + "without an index reads no file twice in a process, so the limit, which reads the files at each "
-                    + "query, is no ceiling here: its row is what a query costs when the cache is cold.";
+                    + "of `users/` and, from its cache, takes each user's listing and the values the query compares "
+                    + "(and, for a fetch, the six it returns), each a lookup by path and a check that no commit changed "
+                    + "it; what it cached more than `revalidateAfter` (1 s) ago it checks with a stat" + calls
+                    + ", where SQLite compares a column of the rows of its table's pages. A query without an index reads "
+                    + "no file twice in a process, so the limit, which reads the files at each query, is no ceiling "
+                    + "here: its row is what a query costs when the cache is cold.";
             case Operation.COUNT_FIRST -> "A freshly opened jdirs has an empty cache: its first count lists `users/`, "
                     + "then each user's directory, and reads each `age.int`" + calls + ", where the limit reads "
                     + "the `age.int` files by name and SQLite reads its pages.";
             case Operation.PROCESS -> "A `jdirs get` process is mostly a JVM starting and loading the command line's "
-                    + "classes (see *CLI start-up*: its `java Hello` and `java -version` rows are the same as here, "
-                    + "but without bin/jdirs' JVM flags for `java Hello`); the lookup itself is a few milliseconds. "
-                    + "The limit row, a JVM with the same flags that opens the database's files as jdirs does and "
-                    + "reads the attribute, is what the files add to `java Hello`.";
+                    + "classes (*CLI start-up* below says where the time goes); the lookup itself is a few "
+                    + "milliseconds. The limit row, a JVM with the same flags that opens the database's files as jdirs "
+                    + "does and reads the attribute, is what the files add to `java Hello`.";
             default -> "";
         };
     }
@@ -183,10 +183,10 @@ final class Verdict {
                     + "six values from the cache into a row, each a lookup by path and a check that no commit changed "
                     + "it, where SQLite reads each row from its table by rowid. The limit reads every file again at "
                     + "each query.";
-            case "lookup" -> "A lookup in a unique index reads one leaf; most of its time is spent planning it anew at "
-                    + "each query: reading the index definitions, reading the value in the query as every type it "
-                    + "could compare as (a string in quotes also as a number, a date, a time), choosing an index and "
-                    + "writing the text of its explanation, where SQLite runs a prepared statement" + calls + ".";
+            case "lookup" -> "A lookup in a unique index reads one leaf, but each query is planned anew: the index "
+                    + "definitions read, the value in the query read as every type it could compare as (a string in "
+                    + "quotes also as a number, a date, a time), an index chosen and the text of its explanation "
+                    + "written, where SQLite runs a prepared statement" + calls + ".";
             case Operation.COUNT_FIRST -> "The first query of a process that uses an index checks the index against "
                     + "the files (docs/QUERIES.md, \"Indexes and hand edits\"): it reads every leaf of the index and "
                     + "stats each user's directory and indexed file" + calls + ", where the limit reads the manifest and "
@@ -239,7 +239,7 @@ final class Verdict {
             case "read-first" -> "read, first";
             case "update" -> "update";
             case "transfer" -> "transfer";
-            case Operation.COUNT, "fetch" -> "count, " + Probe.SIZE + " users";
+            case Operation.COUNT -> "count, " + Probe.SIZE + " users";
             case Operation.COUNT_FIRST -> "count, first after open";
             case "lookup" -> "lookup";
             default -> null;
