@@ -87,6 +87,7 @@ public final class Bench {
 
     Results run(String command) throws Exception {
         Files.createDirectories(work);
+        String loadBefore = Machine.loadAverage();
         Map<String, List<Operation.Sample>> samples = new LinkedHashMap<>();
         List<Results.Row> jmhRows = new ArrayList<>();
         ExecutorService threads = Executors.newFixedThreadPool(8);
@@ -134,6 +135,8 @@ public final class Bench {
             }
         }
         Map<String, String> machine = Machine.describe(work);
+        machine.put("load average", loadBefore + " at the start, " + Machine.loadAverage() + " at the end (1, 5 and 15 "
+                + "minutes; the benchmark itself keeps about one core busy)");
         machine.put("page cache", cold ? "dropped before each run from disk (`sync; echo 3 > /proc/sys/vm/drop_caches`)"
                 : "warm: not dropped (`bin/bench --cold` drops it before each run from disk, where root may)");
         return new Results(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), command, machine,

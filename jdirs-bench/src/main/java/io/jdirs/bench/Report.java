@@ -97,9 +97,10 @@ public final class Report {
                 + "database logic, so that \"%% of the limit\" shows what jdirs' own code costs.", ref.command(),
                 ref.date().substring(0, 10));
         line("");
-        line("The machine was shared with other builds while it ran, so single numbers are noisy: the min–max "
-                + "columns show the spread, and each peer's runs are interleaved with the others' (one run of every "
-                + "operation of every store per pass) so that a slow moment falls on all of them.");
+        line("Other builds may share the machine while it runs (its load average is under Machine), so single "
+                + "numbers are noisy: the min–max columns show the spread, and each peer's runs are interleaved with "
+                + "the others' (one run of every operation of every store per pass) so that a slow moment falls on "
+                + "all of them.");
         line("");
         line("Reproduce: `bin/bench` (the reference workload, %,d users; its time goes mostly to creating and deleting "
                 + "the files of the file-based stores, three loads each); `bin/bench --scale` adds 100,000 and 1,000,000 "
