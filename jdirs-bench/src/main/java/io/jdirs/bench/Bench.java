@@ -43,7 +43,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Bench {
     static final String JMH_OPERATION = "read-repeated";
-    static final List<String> TRACED = List.of(Peer.JDIRS, Peer.LIMIT, "sqlite WAL FULL", "mvstore sync", "json files");
+    static final List<String> TRACED = List.of(Peer.JDIRS, Peer.LIMIT, Peer.SQLITE_WAL, "mvstore sync", "json files",
+            Peer.JDIRS_INDEXED, Peer.LIMIT_INDEXED, "sqlite WAL FULL indexed");
 
     private final Path work;
     private final int size;
@@ -86,6 +87,7 @@ public final class Bench {
 
     Results run(String command) throws Exception {
         Files.createDirectories(work);
+        String loadBefore = Machine.loadAverage();
         Map<String, List<Operation.Sample>> samples = new LinkedHashMap<>();
         List<Results.Row> jmhRows = new ArrayList<>();
         ExecutorService threads = Executors.newFixedThreadPool(8);
@@ -101,7 +103,7 @@ public final class Bench {
                                     s.failures() == 0 ? "" : ", " + s.failures() + " failed: " + s.failure());
                         }
                     }
-                    if (pass == runs - 1 && jmh && peer.durability() == Peer.Durability.DURABLE
+                    if (pass == runs - 1 && jmh && Operation.named("read-first").appliesTo(peer)
                             && !peer.name().equals(Peer.LIMIT)) {
                         jmhRows.add(cachedRead(peer));
                     }
@@ -133,6 +135,8 @@ public final class Bench {
             }
         }
         Map<String, String> machine = Machine.describe(work);
+        machine.put("load average", loadBefore + " at the start, " + Machine.loadAverage() + " at the end (1, 5 and 15 "
+                + "minutes; the benchmark itself keeps about one core busy)");
         machine.put("page cache", cold ? "dropped before each run from disk (`sync; echo 3 > /proc/sys/vm/drop_caches`)"
                 : "warm: not dropped (`bin/bench --cold` drops it before each run from disk, where root may)");
         return new Results(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), command, machine,

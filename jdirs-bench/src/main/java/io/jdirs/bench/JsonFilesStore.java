@@ -18,9 +18,10 @@ import java.util.function.BiConsumer;
 /**
  * The naive store: one file {@code users/<id>.json} per user, written with Jackson to a temporary
  * file, fsynced, renamed over the old one, and the directory fsynced. Each file is durable on its own;
- * a write of several users is not atomic. Writers of one user are serialized by a lock stripe.
+ * a write of several users is not atomic. Writers of one user are serialized by a lock stripe. There is
+ * no index: queries are a {@link FullScan}.
  */
-final class JsonFilesStore implements Store {
+final class JsonFilesStore implements FullScan {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final Path users;

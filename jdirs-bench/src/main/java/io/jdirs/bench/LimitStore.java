@@ -38,6 +38,11 @@ import java.util.zip.CRC32C;
  * appends the change log, then writes new files in place and replaces old ones through a temporary
  * file and a rename. Like jdirs, it checkpoints the journal after 4,096 records (of this process) or
  * 8 MiB: every file and directory the journal's records wrote is fsynced and the journal started anew.
+ *
+ * <p>Queries without an index list {@code users/} and read each user's {@code age.int} (or {@code email})
+ * file, then read each user found as a read does. With {@code indexed}, they read jdirs' own index files
+ * instead ({@link IndexFiles}: the indexed jdirs peer makes them in the same directory), then the users
+ * found. Every age is an int and every email a string, so index entries compare by their value alone.
  */
 final class LimitStore implements Store {
     private static final long CHECKPOINT_BYTES = 8L << 20;
@@ -63,9 +68,17 @@ final class LimitStore implements Store {
     private final AtomicLong journalBytes = new AtomicLong();
     private final AtomicLong journalRecords = new AtomicLong();
     private final ReadWriteLock checkpointLock = new ReentrantReadWriteLock();
+    private final IndexFiles ages;
+    private final IndexFiles emails;
 
-    LimitStore(Path dir) {
+    LimitStore(Path dir, boolean indexed) {
         root = dir;
+        ages = indexed ? new IndexFiles(dir, "users@age") : null;
+        emails = indexed ? new IndexFiles(dir, "users@email") : null;
+        if (indexed && !(ages.exists() && emails.exists())) {
+            throw new IllegalStateException(dir + " has no jdirs index on users' age and email: the peer "
+                    + Peer.JDIRS_INDEXED + " makes them");
+        }
         Path meta = dir.resolve(".jdirs");
         journal = meta.resolve("journal");
         changes = meta.resolve("changes.log");
@@ -115,8 +128,7 @@ final class LimitStore implements Store {
     }
 
     private double score(String id) {
-        return Double.parseDouble(new String(readFile(root.resolve("users/" + id + "/score.double")),
-                StandardCharsets.UTF_8).strip());
+        return Double.parseDouble(valueAt("users/" + id + "/score.double"));
     }
 
     private static Op scoreOp(String id, double score) {
@@ -305,8 +317,18 @@ final class LimitStore implements Store {
     }
 
     private static String value(Map<String, byte[]> files, String name) {
-        String s = new String(files.get(name), StandardCharsets.UTF_8);
+        return stripped(files.get(name));
+    }
+
+    /** An attribute file's value: its text without the final newline. */
+    private static String stripped(byte[] content) {
+        String s = new String(content, StandardCharsets.UTF_8);
         return s.substring(0, s.length() - 1);
+    }
+
+    /** The value in the attribute file at this path below the root. */
+    private String valueAt(String path) {
+        return stripped(readFile(root.resolve(path)));
     }
 
     @Override
@@ -319,6 +341,84 @@ final class LimitStore implements Store {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One attribute of a user, found by its key in the listing of the user's directory (its type suffix unknown). */
+    String attribute(String id, String key) {
+        Path dir = root.resolve("users/" + id);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                if (name.equals(key) || name.startsWith(key + ".")) {
+                    return stripped(readFile(p));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return null;
+    }
+
+    // ---- queries: the index files, or every user's file
+
+    @Override
+    public long countOlderThan(int age) {
+        if (ages != null) {
+            long[] n = {0};
+            ages.scan(e -> Integer.parseInt(e.value()) <= age, e -> ++n[0] > 0);
+            return n[0];
+        }
+        long n = 0;
+        for (String id : ids()) {
+            n += age(id) > age ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Override
+    public void olderThan(int age, BiConsumer<String, User> each) {
+        List<String> found = new ArrayList<>();
+        if (ages != null) {
+            found = ages.nodes(e -> Integer.parseInt(e.value()) <= age, e -> false);
+        } else {
+            for (String id : ids()) {
+                if (age(id) > age) {
+                    found.add(id);
+                }
+            }
+        }
+        found.forEach(id -> each.accept(id, read(id)));
+    }
+
+    @Override
+    public Map.Entry<String, User> byEmail(String email) {
+        String found = null;
+        if (emails != null) {
+            List<String> nodes = emails.nodes(e -> e.value().compareTo(email) < 0, e -> !e.value().equals(email));
+            found = nodes.isEmpty() ? null : nodes.get(0);
+        } else {
+            for (String id : ids()) {
+                if (valueAt("users/" + id + "/email").equals(email)) {
+                    found = id;
+                }
+            }
+        }
+        return found == null ? null : Map.entry(found, read(found));
+    }
+
+    private int age(String id) {
+        return Integer.parseInt(valueAt("users/" + id + "/age.int"));
+    }
+
+    /** The names in {@code users/}. */
+    private List<String> ids() {
+        List<String> ids = new ArrayList<>();
+        try (DirectoryStream<Path> users = Files.newDirectoryStream(root.resolve("users"))) {
+            users.forEach(p -> ids.add(p.getFileName().toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ids;
     }
 
     // ---- files as jdirs writes them

@@ -30,6 +30,16 @@ final class Machine {
         return m;
     }
 
+    /** The load averages over 1, 5 and 15 minutes, from /proc/loadavg; empty where there is none. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
     /** The file system type and device of a directory, from {@code df -T}. */
     private static String fileSystem(Path dir) {
         try {

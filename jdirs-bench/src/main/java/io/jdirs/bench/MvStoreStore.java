@@ -11,9 +11,10 @@ import java.util.function.BiConsumer;
 /**
  * H2's MVStore: one map from id to the user's six fields as one tab-separated string. Auto-commit is
  * off; each write ends with {@code commit()}, which writes a chunk to the file without an fsync, and,
- * when {@code sync} is set, {@code sync()}, which forces the file to disk.
+ * when {@code sync} is set, {@code sync()}, which forces the file to disk. A map has no secondary index:
+ * queries are a {@link FullScan}.
  */
-final class MvStoreStore implements Store {
+final class MvStoreStore implements FullScan {
     private final MVStore store;
     private final MVMap<String, String> users;
     private final boolean sync;

@@ -3,13 +3,16 @@ package io.jdirs.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Runs each operation of the benchmark on a small store between marker paths that a system call trace
  * shows ({@code access("/jdirs-probe/begin/<op>")}), so that {@link FileOps} can count the file
  * operations of each. Each operation runs once unmarked first, so that class loading stays out of the
- * marked one. Usage: {@code strace -f -o trace java ... Probe <peer> <dir>}.
+ * marked one (but for the first query after opening, whose cost is being first). An indexed peer runs
+ * the queries only, on data made as in the benchmark. Usage: {@code strace -f -o trace java ... Probe
+ * <peer> <dir>}.
  */
 public final class Probe {
     static final int BATCH = 1000;
@@ -19,6 +22,21 @@ public final class Probe {
     public static void main(String[] args) throws Exception {
         Peer peer = Peer.named(args[0]);
         Path dir = Path.of(args[1]);
+        if (peer.indexed()) {
+            peer.prepare(dir, List.of(batch(0, BATCH), batch(BATCH, SIZE)));
+            Thread.sleep(2100); // files older than 2 s, as in the benchmark (see below)
+        } else {
+            operations(peer, dir);
+        }
+        try (Store s = peer.open(dir)) {
+            marked(true, "count, first after open", () -> s.countOlderThan(Operation.AGE));
+            marked(true, "count, " + SIZE + " users", () -> s.countOlderThan(Operation.AGE));
+            marked(false, "lookup", () -> s.byEmail(Workload.user(40).email()));
+            marked(true, "lookup", () -> s.byEmail(Workload.user(41).email()));
+        }
+    }
+
+    private static void operations(Peer peer, Path dir) throws InterruptedException {
         try (Store s = peer.open(dir)) {
             for (int from = 0; from < SIZE; from += BATCH) {
                 Map<String, User> batch = batch(from, from + BATCH);

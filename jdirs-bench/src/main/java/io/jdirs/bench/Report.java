@@ -22,11 +22,8 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class Report {
-    /** Operations of the issue that the benchmark does not measure yet. */
-    static final List<String> NOT_YET = List.of("`age > 50` count and fetch, with and without an index",
-            "`email = x` lookup, with and without an index", "a whole CGI-style `jdirs get` process");
-    static final List<String> CHART_PEERS = List.of(Peer.JDIRS, "sqlite WAL FULL", "sqlite rollback", "mvstore sync",
-            "json files", Peer.LIMIT);
+    static final List<String> CHART_PEERS = List.of(Peer.JDIRS, Peer.SQLITE_WAL, "sqlite rollback", "mvstore sync",
+            "json files", Peer.LIMIT, "sqlite WAL FULL indexed", Peer.LIMIT_INDEXED, Peer.HELLO);
 
     private final Results ref;
     private final List<Results> all;
@@ -100,13 +97,14 @@ public final class Report {
                 + "database logic, so that \"%% of the limit\" shows what jdirs' own code costs.", ref.command(),
                 ref.date().substring(0, 10));
         line("");
-        line("The machine was shared with other builds while it ran, so single numbers are noisy: the min–max "
-                + "columns show the spread, and each peer's runs are interleaved with the others' (one run of every "
-                + "operation of every store per pass) so that a slow moment falls on all of them.");
+        line("Other builds may share the machine while it runs (its load average is under Machine), so single "
+                + "numbers are noisy: the min–max columns show the spread, and each peer's runs are interleaved with "
+                + "the others' (one run of every operation of every store per pass) so that a slow moment falls on "
+                + "all of them.");
         line("");
         line("Reproduce: `bin/bench` (the reference workload, %,d users; its time goes mostly to creating and deleting "
                 + "the files of the file-based stores, three loads each); `bin/bench --scale` adds 100,000 and 1,000,000 "
-                + "users (long). Not measured yet: %s.", ref.size(), String.join("; ", NOT_YET));
+                + "users (long).", ref.size());
         line("");
         machine();
         method();
@@ -161,12 +159,28 @@ public final class Report {
                 + "`node.write(user)`, `node.read(User.class)`, `node.put(\"score\", x)` and `db.update(tx -> ...)`; "
                 + "SQLite with one connection per thread and prepared statements; the 8-thread SQLite rows use "
                 + "its busy timeout to wait for the write lock.");
+        line("- **Queries** run on the durable stores, each the way its documentation suggests: jdirs with "
+                + "`users.count(query)` and `users.find(query)`, whose rows carry the six attributes (read in the "
+                + "query's transaction) and whose nodes the keys (`find(query, User.class)` gives records without "
+                + "their keys, and maps each node after the query has read its row: each node twice); SQLite with prepared `SELECT`s. "
+                + "MVStore's map and the JSON files have neither an index nor a query language: their queries are "
+                + "a full scan, every user read and tested. The *indexed* rows are the same data with an index on "
+                + "age and a unique index on email, made after the load (jdirs': 2 s after the last write, so that "
+                + "the index's check time, recorded 2 s early, follows every file's change: a later process's "
+                + "check of the index then stats every file and reads none again; after writes, it also reads "
+                + "again the users changed since the last check). *limit indexed* reads jdirs' own index files. "
+                + "Queries repeat in one open store, the first after opening not timed; *first in a process* "
+                + "times that first one, in a store opened for it.");
+        line("- **Whole processes** are started with `ProcessBuilder`, one at a time, their output read and "
+                + "checked (each prints the user's age, or for the baselines what they print), and waited for; "
+                + "jdirs' command line is bin/jdirs' (its JVM flags read from it, with its AppCDS archive).");
         line("");
     }
 
     private void table(String op) {
         boolean jmh = op.equals(Bench.JMH_OPERATION);
         boolean timed = ref.rows().stream().anyMatch(r -> r.operation().equals(op) && r.slowestMillis() != null);
+        boolean process = !jmh && Operation.named(op).kind() == Operation.Kind.PROCESS;
         line("### %s", title(op));
         line("");
         line("%s.", capitalize(about(op)));
@@ -179,8 +193,9 @@ public final class Report {
             if (r == null) {
                 continue;
             }
-            line("| %s | %s | %s | %s | %s–%s | %s |%s %s |", peer.name().equals(Peer.JDIRS) ? "**jdirs**" : peer.name(),
-                    peer.settings(), peer.durability().label,
+            boolean jdirs = peer.name().equals(Peer.JDIRS) || peer.name().equals(Peer.JDIRS_INDEXED);
+            line("| %s | %s | %s | %s | %s–%s | %s |%s %s |", jdirs ? "**" + peer.name() + "**" : peer.name(),
+                    process ? "`" + peer.command().shown() + "`" : peer.settings(), peer.durability().label,
                     jmh && !r.error().isNaN() ? rate(r.median()) + " ± " + rate(r.error()) : rate(r.median()), rate(r.min()), rate(r.max()),
                     duration(1 / r.median()), timed ? " " + duration(r.slowestMillis() / 1000) + " |" : "",
                     versus(ref, op, peer));
@@ -195,15 +210,14 @@ public final class Report {
         }
     }
 
-    /** jdirs' rate over this peer's (jdirs of the same durability), or the share of the limit. */
+    /** jdirs' rate over this peer's (the jdirs it is compared with, {@link Peer#versus}), or the share of the limit. */
     static String versus(Results r, String op, Peer peer) {
-        String self = peer.durability() == Peer.Durability.DURABLE ? Peer.JDIRS : "jdirs relaxed";
-        Results.Row jdirs = r.row(op, self);
-        if (jdirs == null || peer.name().equals(self)) {
+        Results.Row jdirs = r.row(op, peer.versus());
+        if (jdirs == null || peer.name().equals(peer.versus())) {
             return "";
         }
         double ratio = jdirs.median() / r.row(op, peer.name()).median();
-        return peer.name().equals(Peer.LIMIT) ? String.format("%.0f%% of the limit", 100 * ratio) : times(ratio);
+        return peer.isLimit() ? String.format("%.0f%% of the limit", 100 * ratio) : times(ratio);
     }
 
     private void fileOps() {
@@ -224,7 +238,11 @@ public final class Report {
                 + "4,096 commits or 8 MiB of journal), which the limit does too. *update* changes a user not read "
                 + "since the store was opened; *update, first after open* is the first write of a freshly opened "
                 + "store, for which jdirs lists the whole `users/` directory (its *list* calls) to build the index "
-                + "with which it refuses keys that differ only in case.", Probe.SIZE, Probe.BATCH);
+                + "with which it refuses keys that differ only in case. The queries run on a freshly opened store: "
+                + "*count, first after open* is its first query (for jdirs with indexes, the first use of the "
+                + "index in the process, which checks it against the files), then *count* and *lookup* again in "
+                + "that store; the limit's count without an index reads each user's `age.int`, and with one the "
+                + "index's manifest and the leaves it needs.", Probe.SIZE, Probe.BATCH);
         line("");
         List<String> kinds = new ArrayList<>(FileOps.KINDS.keySet());
         line("| operation | store | %s | total |", String.join(" | ", kinds));

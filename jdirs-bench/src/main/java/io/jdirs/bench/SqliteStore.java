@@ -15,7 +15,8 @@ import java.util.function.BiConsumer;
 
 /**
  * SQLite through sqlite-jdbc: a table {@code users}, one row per user. Each thread has its own
- * connection (as a pool would give it), with prepared statements and a busy timeout.
+ * connection (as a pool would give it), with prepared statements and a busy timeout. With
+ * {@code indexed}, opening it makes an index on age and a unique index on email if there are none.
  */
 final class SqliteStore implements Store {
     private static final String COLUMNS = "name, email, age, score, active, created";
@@ -23,18 +24,21 @@ final class SqliteStore implements Store {
     private final String url;
     private final String journalMode;
     private final String synchronous;
+    private final boolean indexed;
     private final Queue<Session> sessions = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<Session> session = ThreadLocal.withInitial(this::connect);
 
     /** One connection and its statements. */
     private record Session(Connection c, PreparedStatement select, PreparedStatement insert,
-                           PreparedStatement update, PreparedStatement score) {
+                           PreparedStatement update, PreparedStatement score, PreparedStatement count,
+                           PreparedStatement older, PreparedStatement email) {
     }
 
-    SqliteStore(Path dir, String journalMode, String synchronous) {
+    SqliteStore(Path dir, String journalMode, String synchronous, boolean indexed) {
         this.url = "jdbc:sqlite:" + dir.resolve("users.db");
         this.journalMode = journalMode;
         this.synchronous = synchronous;
+        this.indexed = indexed;
         dir.toFile().mkdirs();
         session.get();
     }
@@ -48,12 +52,19 @@ final class SqliteStore implements Store {
                 s.execute("PRAGMA synchronous = " + synchronous);
                 s.execute("CREATE TABLE IF NOT EXISTS users (id TEXT PRIMARY KEY, name TEXT, email TEXT, age INT,"
                         + " score REAL, active INT, created TEXT)");
+                if (indexed) {
+                    s.execute("CREATE INDEX IF NOT EXISTS users_age ON users (age)");
+                    s.execute("CREATE UNIQUE INDEX IF NOT EXISTS users_email ON users (email)");
+                }
             }
             Session s = new Session(c,
                     c.prepareStatement("SELECT " + COLUMNS + " FROM users WHERE id = ?"),
                     c.prepareStatement("INSERT INTO users (id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)"),
                     c.prepareStatement("UPDATE users SET score = ? WHERE id = ?"),
-                    c.prepareStatement("SELECT score FROM users WHERE id = ?"));
+                    c.prepareStatement("SELECT score FROM users WHERE id = ?"),
+                    c.prepareStatement("SELECT count(*) FROM users WHERE age > ?"),
+                    c.prepareStatement("SELECT id, " + COLUMNS + " FROM users WHERE age > ?"),
+                    c.prepareStatement("SELECT id, " + COLUMNS + " FROM users WHERE email = ?"));
             sessions.add(s);
             return s;
         } catch (SQLException e) {
@@ -82,11 +93,19 @@ final class SqliteStore implements Store {
 
     @Override
     public User read(String id) {
-        PreparedStatement select = session.get().select;
+        return query(session.get().select, id, r -> r.next() ? user(r) : null);
+    }
+
+    interface Rows<T> {
+        T read(ResultSet r) throws SQLException;
+    }
+
+    /** Runs a prepared statement of one parameter, and reads its result. */
+    private static <T> T query(PreparedStatement statement, Object parameter, Rows<T> rows) {
         try {
-            select.setString(1, id);
-            try (ResultSet r = select.executeQuery()) {
-                return r.next() ? user(r) : null;
+            statement.setObject(1, parameter);
+            try (ResultSet r = statement.executeQuery()) {
+                return rows.read(r);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -136,12 +155,34 @@ final class SqliteStore implements Store {
     public void scan(BiConsumer<String, User> each) {
         try (Statement st = session.get().c.createStatement();
              ResultSet r = st.executeQuery("SELECT id, " + COLUMNS + " FROM users")) {
-            while (r.next()) {
-                each.accept(r.getString("id"), user(r));
-            }
+            each(r, each);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void each(ResultSet r, BiConsumer<String, User> each) throws SQLException {
+        while (r.next()) {
+            each.accept(r.getString("id"), user(r));
+        }
+    }
+
+    @Override
+    public long countOlderThan(int age) {
+        return query(session.get().count, age, r -> r.next() ? r.getLong(1) : 0);
+    }
+
+    @Override
+    public void olderThan(int age, BiConsumer<String, User> each) {
+        query(session.get().older, age, r -> {
+            each(r, each);
+            return null;
+        });
+    }
+
+    @Override
+    public Map.Entry<String, User> byEmail(String email) {
+        return query(session.get().email, email, r -> r.next() ? Map.entry(r.getString("id"), user(r)) : null);
     }
 
     interface Work {

@@ -5,7 +5,8 @@ import java.util.function.BiConsumer;
 
 /**
  * A store under test, open on a directory: one method per operation of the benchmark. Each write
- * method is one transaction, as durable as the store's {@link Peer} says. Thread-safe.
+ * method is one transaction, as durable as the store's {@link Peer} says. A query uses the store's
+ * indexes where it has them, and reads every user where it has none. Thread-safe.
  */
 public interface Store extends AutoCloseable {
     /** Adds users, by id, new to the store, in one transaction. */
@@ -22,6 +23,15 @@ public interface Store extends AutoCloseable {
 
     /** Reads every user, in any order. */
     void scan(BiConsumer<String, User> each);
+
+    /** How many users are older than {@code age}: {@code age > 50} as a count. */
+    long countOlderThan(int age);
+
+    /** Every user older than {@code age}, with its six attributes, in any order. */
+    void olderThan(int age, BiConsumer<String, User> each);
+
+    /** The id and the user whose email is {@code email}; null if there is none. */
+    Map.Entry<String, User> byEmail(String email);
 
     @Override
     void close();

@@ -14,7 +14,7 @@ class LimitStoreTest {
 
     @Test
     void aCheckpointFindsInTheJournalEveryPathItsRecordsWrote() throws Exception {
-        try (Store s = new LimitStore(dir)) {
+        try (Store s = new LimitStore(dir, false)) {
             s.insert(Probe.batch(0, 2));
             s.setScore(Workload.id(1), 3.5);
         }

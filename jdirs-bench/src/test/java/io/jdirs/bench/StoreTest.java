@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -16,12 +17,16 @@ class StoreTest {
     @TempDir
     Path dir;
 
-    static Stream<String> peers() {
-        return Peer.ALL.stream().map(Peer::name);
+    static Stream<String> stores() {
+        return Peer.ALL.stream().filter(p -> p.isStore() && !p.indexed()).map(Peer::name);
+    }
+
+    static Stream<String> indexed() {
+        return Peer.ALL.stream().filter(Peer::indexed).map(Peer::name);
     }
 
     @ParameterizedTest
-    @MethodSource("peers")
+    @MethodSource("stores")
     void everyOperationGivesTheRightUsers(String name) {
         Peer peer = Peer.named(name);
         try (Store s = peer.open(dir)) {
@@ -42,6 +47,36 @@ class StoreTest {
             s.scan(scanned::put);
             assertThat(scanned).isEqualTo(expected);
             assertThat(s.read(Workload.id(7))).isEqualTo(expected.get(Workload.id(7)));
+            queriesFind(s, expected);
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("indexed")
+    void indexedQueriesGiveTheRightUsers(String name) {
+        Peer peer = Peer.named(name);
+        peer.prepare(dir, List.of(Probe.batch(0, 300), Probe.batch(300, 700)));
+        try (Store s = peer.open(dir)) {
+            queriesFind(s, Probe.batch(0, 700));
+        }
+    }
+
+    /** The queries find the users of {@code users} that they must. */
+    private static void queriesFind(Store s, Map<String, User> users) {
+        Map<String, User> older = new HashMap<>();
+        users.forEach((id, u) -> {
+            if (u.age() > Operation.AGE) {
+                older.put(id, u);
+            }
+        });
+        assertThat(older).isNotEmpty().hasSizeLessThan(users.size());
+        assertThat(s.countOlderThan(Operation.AGE)).isEqualTo(older.size());
+        Map<String, User> fetched = new HashMap<>();
+        s.olderThan(Operation.AGE, fetched::put);
+        assertThat(fetched).isEqualTo(older);
+        for (String id : List.of(Workload.id(0), Workload.id(7), Workload.id(users.size() - 1))) {
+            assertThat(s.byEmail(users.get(id).email())).isEqualTo(Map.entry(id, users.get(id)));
+        }
+        assertThat(s.byEmail("nobody@ex.com")).isNull();
     }
 }
