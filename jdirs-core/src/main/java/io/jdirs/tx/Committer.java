@@ -99,33 +99,99 @@ final class Committer {
             return;
         }
         long seq;
-        lock(commitLock);
-        try {
-            checkUsable();
-            acquireWriter();
-            List<Op> ops;
+        while (true) {
+            long drain = handOverDue();
+            if (drain > 0) {
+                flush(drain); // the writer lock goes with the last pending commit
+                continue;
+            }
+            lock(commitLock);
             try {
-                tx.validate();
-                ops = compile(root, index);
-            } catch (RuntimeException e) {
-                releaseIfIdle(); // a refused commit must not keep other processes waiting for the writer lock
-                throw e;
+                checkUsable();
+                if (handingOver && coordinator.holdsWriter()) {
+                    continue; // another thread appended meanwhile: drain again
+                }
+                acquireWriter();
+                List<Op> ops;
+                try {
+                    tx.validate();
+                    ops = compile(root, index);
+                } catch (RuntimeException e) {
+                    releaseIfIdle(); // a refused commit must not keep other processes waiting for the writer lock
+                    throw e;
+                }
+                if (ops.isEmpty()) {
+                    releaseIfIdle();
+                    return;
+                }
+                Record r = appendCommit(ops);
+                pending.add(r);
+                seq = r.seq();
+                backlog = pending.size() >= MAX_PENDING;
+                break;
+            } finally {
+                commitLock.unlock();
             }
-            if (ops.isEmpty()) {
-                releaseIfIdle();
-                return;
-            }
-            Record r = appendCommit(ops);
-            pending.add(r);
-            seq = r.seq();
-            backlog = pending.size() >= MAX_PENDING;
-        } finally {
-            commitLock.unlock();
         }
         if (engine.settings.durable() || backlog) {
             flush(seq);
         } else if (flusher == null) {
             startFlusher();
+        }
+    }
+
+    // ---- fairness: handing the writer lock over to waiting processes
+
+    /**
+     * How long a process keeps the writer lock while other processes wait for it. Its threads may keep
+     * appending commits while earlier ones are applied, so that it would otherwise never be idle.
+     */
+    static final long QUANTUM_NANOS = 200_000_000;
+    /** How long a process that handed the writer lock over lets a waiting one take it before trying again. */
+    static final long HAND_OVER_NANOS = 100_000_000;
+
+    private long writerSince;             // when this process took the writer lock; guarded by commitLock
+    private volatile boolean handingOver; // no commit is appended until the writer lock has been released
+
+    /**
+     * Whether this process must let other processes have the writer lock: it has held it for a quantum
+     * while they wait. Then no commit is appended until what is pending is applied and the lock released;
+     * returns the last commit to flush first, or 0 (nothing to drain, or no hand-over due).
+     */
+    private long handOverDue() {
+        lock(commitLock);
+        try {
+            if (!coordinator.holdsWriter()) {
+                return 0;
+            }
+            if (!handingOver && (System.nanoTime() - writerSince < QUANTUM_NANOS || !coordinator.othersWaiting())) {
+                return 0;
+            }
+            handingOver = true;
+            if (pending.isEmpty() && applied == lastSeq) {
+                releaseIfIdle();
+                return 0;
+            }
+            return lastSeq;
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    /**
+     * After handing the writer lock over: waits (with commitLock held, so this process's other threads
+     * wait too) until a waiting process has taken it and appended, or no longer waits, or for
+     * {@link #HAND_OVER_NANOS}; otherwise this process, polling faster, would take it straight back.
+     */
+    private void letWaitersIn() {
+        if (!handingOver) {
+            return;
+        }
+        handingOver = false;
+        long seen = coordinator.appended();
+        long end = System.nanoTime() + HAND_OVER_NANOS;
+        while (coordinator.othersWaiting() && coordinator.appended() == seen && System.nanoTime() < end) {
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
         }
     }
 
@@ -215,13 +281,17 @@ final class Committer {
             if (applied >= seq) {
                 return;
             }
+            // the batch is the oldest pending records, up to what is synced as of now: read once, as
+            // another thread may sync more meanwhile, and a batch with a gap would lose the record in it
             List<Record> batch = new ArrayList<>();
+            long upTo = synced;
             commitLock.lock();
             try {
                 for (Record r : pending) {
-                    if (r.seq() <= synced) {
-                        batch.add(r);
+                    if (r.seq() > upTo) {
+                        break;
                     }
+                    batch.add(r);
                 }
             } finally {
                 commitLock.unlock();
@@ -256,8 +326,10 @@ final class Committer {
             }
             commitLock.lock();
             try {
-                while (!pending.isEmpty() && pending.peekFirst().seq() <= lastSeq) {
-                    pending.pollFirst(); // the batch is the oldest pending records
+                for (Record r : batch) { // the batch is the oldest pending records, without a gap
+                    if (pending.pollFirst() != r) {
+                        throw new IllegalStateException("commit " + r.seq() + " is not the oldest pending one");
+                    }
                 }
             } finally {
                 commitLock.unlock();
@@ -363,6 +435,7 @@ final class Committer {
         }
         Record r = appendCommit(ops);
         if (!r.isStructural()) {
+            pending.add(r);
             guard(journal::sync);
             synced = r.seq();
             apply(List.of(r));
@@ -432,7 +505,9 @@ final class Committer {
         if (coordinator.holdsWriter()) {
             return;
         }
+        letWaitersIn();
         coordinator.lockWriter(engine.settings.lockTimeout());
+        writerSince = System.nanoTime();
         try {
             engine.catchUp();
             FileLayer.Stat journalStat = store.stat(Journal.FILE);

@@ -26,7 +26,8 @@ import java.nio.file.StandardOpenOption;
  *       time) and byte 1 the <b>open lock</b> (shared by every process that has the database open; a
  *       process that can take it exclusively is alone, and recovers what a crash left);</li>
  *   <li>{@code .jdirs/shm}, mapped into memory: the sequence numbers of the last commit appended to the
- *       journal, being applied, and published (applied and visible), with the boot it belongs to.</li>
+ *       journal, being applied, and published (applied and visible), with the boot it belongs to; and
+ *       when a process last waited for the writer lock.</li>
  * </ul>
  *
  * Neither holds data: both are rebuilt after a reboot. The locks are POSIX record locks (Windows: file
@@ -42,6 +43,9 @@ final class Coordinator implements AutoCloseable {
     private static final int APPLYING_AT = 24;
     private static final int APPENDED_AT = 32;
     private static final int JOURNAL_END_AT = 40;
+    private static final int WAITING_AT = 48;
+    /** A wish for the writer lock stands this long after its waiter last renewed it (a dead waiter's lapses). */
+    static final long WAITING_FRESH_MILLIS = 100;
     private static final int SIZE = 64;
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -80,7 +84,7 @@ final class Coordinator implements AutoCloseable {
             }
             FileLock open = lock.tryLock(1, 1, false);
             if (open == null) {
-                open = waitFor(lock, 1, true, timeoutMillis, root);
+                open = waitFor(lock, 1, true, timeoutMillis, root, null);
             }
             shmChannel = FileChannel.open(shmPath, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             if (shmChannel.size() < SIZE) {
@@ -105,7 +109,7 @@ final class Coordinator implements AutoCloseable {
         if (openLock != null && !openLock.isShared()) {
             try {
                 openLock.release();
-                openLock = waitFor(lockFile, 1, true, 60_000, root);
+                openLock = waitFor(lockFile, 1, true, 60_000, root, null);
             } catch (IOException e) {
                 throw Store.failure(LOCK, "cannot share the open lock", e);
             }
@@ -115,8 +119,18 @@ final class Coordinator implements AutoCloseable {
     /** Takes the writer lock, waiting up to {@code timeoutMillis}; a no-op if this process holds it. */
     void lockWriter(long timeoutMillis) {
         if (writerLock == null) {
-            writerLock = waitFor(lockFile, 0, false, timeoutMillis, root);
+            writerLock = waitFor(lockFile, 0, false, timeoutMillis, root, this);
+            set(WAITING_AT, 0); // the waiters left renew their wish at their next try
         }
+    }
+
+    /**
+     * Whether a process other than this one has been waiting for the writer lock lately: waiters write
+     * the time at every try, and the holder hands the lock over (see {@code Committer}).
+     */
+    boolean othersWaiting() {
+        long at = get(WAITING_AT);
+        return at != 0 && System.currentTimeMillis() - at < WAITING_FRESH_MILLIS;
     }
 
     /** Takes the writer lock if it is free; false if another process holds it. */
@@ -148,7 +162,9 @@ final class Coordinator implements AutoCloseable {
         }
     }
 
-    private static FileLock waitFor(FileChannel ch, long position, boolean shared, long timeoutMillis, Path root) {
+    /** Takes a lock, polling; {@code waiter}, if not null, records in its shared memory that this process waits. */
+    private static FileLock waitFor(FileChannel ch, long position, boolean shared, long timeoutMillis, Path root,
+                                    Coordinator waiter) {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         long pause = 20_000;
         while (true) {
@@ -161,6 +177,9 @@ final class Coordinator implements AutoCloseable {
                 throw new IllegalStateException("the database is open twice in this process, bypassing the engine registry", e);
             } catch (IOException e) {
                 throw Store.failure(LOCK, "cannot lock", e);
+            }
+            if (waiter != null) {
+                waiter.set(WAITING_AT, System.currentTimeMillis());
             }
             if (System.nanoTime() > deadline) {
                 throw new BusyException(root.toString(), (position == 0 ? "another process is writing" : "another process is recovering the database")
