@@ -672,11 +672,34 @@ final class Committer {
             commitLock.unlock();
         }
         flush(seq);
+        checkpointAtClose();
         commitLock.lock();
         try {
             coordinator.unlockWriter();
         } finally {
             commitLock.unlock();
+        }
+    }
+
+    /**
+     * A process that committed checkpoints the journal as it closes: otherwise the next checkpoint, in
+     * whatever process reaches it, would sync every file this one wrote (a whole bulk load, or the
+     * commits of many short processes) while it holds the commit locks. If other processes keep the
+     * writer lock past {@code lockTimeout}, it is left to them.
+     */
+    private void checkpointAtClose() {
+        if (journalRecords == 0) {
+            return;
+        }
+        try {
+            lockExclusive();
+        } catch (io.jdirs.BusyException busy) {
+            return;
+        }
+        try {
+            checkpoint();
+        } finally {
+            unlockExclusive();
         }
     }
 
