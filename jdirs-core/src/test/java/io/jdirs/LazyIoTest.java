@@ -92,6 +92,20 @@ class LazyIoTest {
         }
     }
 
+    @Test
+    void creatingNodesInALargeFolderListsItOnceThoughItsFoldIndexIsAFairPartOfTheCache() {
+        // the fold index of 3,000 names weighs about 100 KB, more than a sixteenth of a 1 MiB cache
+        Path path = dir.resolve("large");
+        fill(path, 3000);
+        CountingFileLayer files = new CountingFileLayer();
+        try (Database db = Database.open(path, Options.defaults().cacheSize(1 << 20), files, false)) {
+            for (int i = 0; i < 50; i++) {
+                db.node("users/new" + i).put("name", "new " + i);
+            }
+            assertThat(files.ops()).filteredOn(op -> op.equals("names " + db.path().resolve("users"))).hasSize(1);
+        }
+    }
+
     /** The file operations of reading, creating and changing single nodes in a folder of n nodes. */
     private List<String> operationsOnOneNode(int n) throws java.io.IOException {
         Path path = dir.resolve("db" + n);
