@@ -151,6 +151,7 @@ final class Committer {
     static final long HAND_OVER_NANOS = 100_000_000;
 
     private long writerSince;             // when this process took the writer lock; guarded by commitLock
+    private volatile boolean waitingForWriter; // a thread holding commitLock waits for another process's writer lock
     private volatile boolean handingOver; // no commit is appended until the writer lock has been released
 
     /**
@@ -506,7 +507,12 @@ final class Committer {
             return;
         }
         letWaitersIn();
-        coordinator.lockWriter(engine.settings.lockTimeout());
+        waitingForWriter = true;
+        try {
+            coordinator.lockWriter(engine.settings.lockTimeout());
+        } finally {
+            waitingForWriter = false;
+        }
         writerSince = System.nanoTime();
         try {
             engine.catchUp();
@@ -718,8 +724,10 @@ final class Committer {
     private void lock(ReentrantLock l) {
         try {
             if (!l.tryLock(engine.settings.lockTimeout(), TimeUnit.MILLISECONDS)) {
-                throw new io.jdirs.BusyException(store.root().toString(), "other threads of this process have been "
-                        + "committing for more than " + engine.settings.lockTimeout() + " ms (setting lockTimeout)");
+                throw new io.jdirs.BusyException(store.root().toString(), (waitingForWriter
+                        ? "another process has been writing (this process's commits waited for it)"
+                        : "other threads of this process have been committing")
+                        + " for more than " + engine.settings.lockTimeout() + " ms (setting lockTimeout)");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

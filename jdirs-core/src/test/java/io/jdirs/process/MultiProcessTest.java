@@ -1,12 +1,15 @@
 package io.jdirs.process;
 
+import io.jdirs.BusyException;
 import io.jdirs.Database;
+import io.jdirs.Options;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +53,50 @@ class MultiProcessTest {
             }
             assertThat(db.check()).isEmpty();
             assertThat(db.node("counters").count("value = " + processes * threads * rounds)).isEqualTo(counters);
+        }
+    }
+
+    /**
+     * While another process holds the writer lock longer than lockTimeout, every thread of this process
+     * that gives up says another process is writing: also the ones that timed out queued behind a
+     * sibling, which holds the process's commit lock while it waits for the writer lock.
+     */
+    @Test
+    void threadsQueuedBehindAWaitForAnotherProcessBlameThatProcess() throws Exception {
+        Path path = dir.resolve("db");
+        try (Database db = Database.open(path)) {
+            db.node("n").put("v", 0);
+        }
+        Children.Child holder = Children.start(dir.resolve("hold.log"), "hold", path.toString(), "20000");
+        try (Database db = Database.open(path, Options.defaults().lockTimeout(300))) {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!holder.lines().contains("held")) {
+                assertThat(System.nanoTime()).as(Files.readString(dir.resolve("hold.log"))).isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            List<String> messages = Collections.synchronizedList(new ArrayList<>());
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int value = t + 1;
+                Thread th = new Thread(() -> {
+                    try {
+                        db.node("n").put("v", value);
+                        messages.add("committed");
+                    } catch (BusyException busy) {
+                        messages.add(busy.getMessage());
+                    }
+                });
+                th.start();
+                threads.add(th);
+                Thread.sleep(50); // each waits from later on: the later ones time out behind an earlier one
+            }
+            for (Thread th : threads) {
+                th.join();
+            }
+            assertThat(messages).hasSize(4).allSatisfy(m -> assertThat(m).contains("another process"));
+            assertThat(messages).anySatisfy(m -> assertThat(m).contains("this process's commits waited for it"));
+        } finally {
+            holder.kill();
         }
     }
 

@@ -5,6 +5,9 @@ import io.jdirs.Node;
 import io.jdirs.Options;
 
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +21,7 @@ import java.util.Random;
  * transfers DB SEED THREADS DURABILITY   move money between accounts forever, printing "ack ID" after each commit
  * increment DB THREADS ROUNDS COUNTERS   add 1 to each counter ROUNDS times per thread, then print "done"
  * audit DB MILLIS TOTAL                  read all accounts in one transaction (and through a query), again and again; print "audits N"
+ * hold DB MILLIS                         take the writer lock (byte 0 of .jdirs/lock) as a writer would, print "held", keep it MILLIS
  * </pre>
  */
 public final class Worker {
@@ -31,7 +35,17 @@ public final class Worker {
             case "increment" -> increment(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]), out);
             case "audit" -> audit(Path.of(args[1]), Long.parseLong(args[2]), Long.parseLong(args[3]), out);
+            case "hold" -> hold(Path.of(args[1]), Long.parseLong(args[2]), out);
             default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    /** Holds the writer lock (docs/FORMAT.md, the lock file) for a while, as a writer in a long commit would. */
+    static void hold(Path path, long millis, PrintStream out) throws Exception {
+        try (FileChannel ch = FileChannel.open(path.resolve(".jdirs/lock"), StandardOpenOption.WRITE);
+             FileLock writer = ch.lock(0, 1, false)) {
+            out.println("held");
+            Thread.sleep(millis);
         }
     }
 
