@@ -33,12 +33,14 @@ import java.util.concurrent.TimeUnit;
  * other {@link Operation} once on it (after a warm-up in the first pass), so that a slow moment of a
  * shared machine is spread over the peers rather than falling on one; its data is then deleted, so
  * that even the largest workload needs the disk space of one peer only. The last pass also measures
- * the repeated read with JMH. Where strace is installed, the file operations of each operation are
+ * the repeated read with JMH. With {@code --no-warmup} nothing is warmed up: for the largest workloads,
+ * where one full scan or unindexed query takes minutes and warms the JIT by itself. Where strace is installed, the file operations of each operation are
  * counted. Writes the results as JSON; {@link Report} turns them into docs/BENCHMARKS.md.
  *
  * <pre>
  * java -cp ... io.jdirs.bench.Bench --work DIR --out FILE [--size 20000] [--runs 3] [--seconds 1]
- *      [--peers a,b] [--ops a,b] [--quick] [--no-jmh] [--no-trace] [--cold] [--command TEXT]
+ *      [--peers a,b] [--ops a,b] [--quick] [--no-jmh] [--no-trace] [--no-warmup] [--cold]
+ *      [--command TEXT]
  * </pre>
  */
 public final class Bench {
@@ -54,11 +56,12 @@ public final class Bench {
     private final List<Peer> peers;
     private final List<Operation> operations;
     private final boolean jmh;
+    private final boolean warmup;
     private final boolean trace;
     private final boolean cold;
 
     Bench(Path work, int size, int runs, double seconds, boolean quick, List<Peer> peers,
-                  List<Operation> operations, boolean jmh, boolean trace, boolean cold) {
+                  List<Operation> operations, boolean jmh, boolean warmup, boolean trace, boolean cold) {
         this.work = work;
         this.size = size;
         this.runs = runs;
@@ -67,6 +70,7 @@ public final class Bench {
         this.peers = peers;
         this.operations = operations;
         this.jmh = jmh;
+        this.warmup = warmup;
         this.trace = trace;
         this.cold = cold;
     }
@@ -80,7 +84,7 @@ public final class Bench {
                 a.number("--runs", quick ? 1 : 3), Double.parseDouble(a.value("--seconds", quick ? "0.3" : "1")), quick,
                 peers.isEmpty() ? Peer.ALL : peers.stream().map(Peer::named).toList(),
                 ops.isEmpty() ? Operation.ALL : ops.stream().map(Operation::named).toList(),
-                !a.flag("--no-jmh"), !a.flag("--no-trace") && FileOps.available(), a.flag("--cold"));
+                !a.flag("--no-jmh"), !a.flag("--no-warmup"), !a.flag("--no-trace") && FileOps.available(), a.flag("--cold"));
         Results r = b.run(a.value("--command", "bin/bench"));
         r.save(Path.of(a.value("--out", null)));
     }
@@ -97,7 +101,7 @@ public final class Bench {
                     Peer peer = peers.get(p);
                     for (Operation op : operations) {
                         if (op.appliesTo(peer)) {
-                            Operation.Sample s = measure(peer, op, pass == 0, threads);
+                            Operation.Sample s = measure(peer, op, pass == 0 && warmup, threads);
                             samples.computeIfAbsent(op.id() + "\n" + peer.name(), k -> new ArrayList<>()).add(s);
                             log("%s: %s run %d/%d: %,.0f %s%s", peer.name(), op.id(), pass + 1, runs, s.rate(), op.unit(),
                                     s.failures() == 0 ? "" : ", " + s.failures() + " failed: " + s.failure());

@@ -271,8 +271,8 @@ public final class Report {
         line("## Scale");
         line("");
         line("Time per operation (median) as the number of users grows; runs: %s.", String.join(", ",
-                all.stream().map(r -> String.format("%,d users on %s (%d run%s)", r.size(), r.date().substring(0, 10),
-                        r.runs(), r.runs() == 1 ? "" : "s")).toList()));
+                all.stream().map(r -> String.format("%,d users on %s (%d run%s, `%s`)", r.size(), r.date().substring(0, 10),
+                        r.runs(), r.runs() == 1 ? "" : "s", r.command())).toList()));
         line("");
         for (String op : order()) {
             List<Results> with = all.stream().filter(r -> r.rows().stream().anyMatch(x -> x.operation().equals(op))).toList();

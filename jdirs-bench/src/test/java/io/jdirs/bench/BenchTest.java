@@ -15,7 +15,7 @@ class BenchTest {
 
     @Test
     void measuresEveryOperationOfEveryPeerAndSavesTheResults() throws Exception {
-        Results r = new Bench(work.resolve("work"), 1000, 1, 0.05, true, Peer.ALL, Operation.ALL, false, false, false)
+        Results r = new Bench(work.resolve("work"), 1000, 1, 0.05, true, Peer.ALL, Operation.ALL, false, true, false, false)
                 .run("test");
         for (Peer peer : Peer.ALL) {
             for (Operation op : Operation.ALL) {
