@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * Writes docs/BENCHMARKS.md and its chart from saved {@link Results}: the reference run, and the scale
  * runs if there are any. Sections written elsewhere (the CLI's start-up, say) are Markdown files in
- * the fragments directory ({@code docs/bench/*.md}), included in name order after the results.
+ * the fragments directory ({@code docs/bench/*.md}), included in name order after the results; those
+ * whose name starts with {@code scale} after the Scale section, which they comment on.
  *
  * <pre>
  * java -cp ... io.jdirs.bench.Report --results DIR --reference SIZE --out docs/BENCHMARKS.md --chart docs/bench.png
@@ -104,7 +105,7 @@ public final class Report {
         line("");
         line("Reproduce: `bin/bench` (the reference workload, %,d users; its time goes mostly to creating and deleting "
                 + "the files of the file-based stores, three loads each); `bin/bench --scale` adds 100,000 and 1,000,000 "
-                + "users (long).", ref.size());
+                + "users (hours: Scale names the command each of its runs was made with).", ref.size());
         line("");
         machine();
         method();
@@ -119,10 +120,21 @@ public final class Report {
         line("");
         fileOps();
         for (Path f : fragments) {
-            md.append(Files.readString(f).stripTrailing()).append("\n\n");
+            if (!isScale(f)) {
+                md.append(Files.readString(f).stripTrailing()).append("\n\n");
+            }
         }
         scale();
+        for (Path f : fragments) {
+            if (isScale(f)) {
+                md.append(Files.readString(f).stripTrailing()).append("\n\n");
+            }
+        }
         new Verdict(ref, all, md).write();
+    }
+
+    private static boolean isScale(Path fragment) {
+        return fragment.getFileName().toString().startsWith("scale");
     }
 
     private void machine() {

@@ -174,10 +174,11 @@ final class Verdict {
     /** Why jdirs with indexes costs what it costs in a query. */
     private String whyIndexed(String op, String calls) {
         return switch (op) {
-            case Operation.COUNT -> "A count that the index decides reads no node: it reads the index's leaves (from its "
-                    + "cache once read) from the first that may hold `age > 50`, and compares each entry with both "
-                    + "ends of the range, in Java objects, where SQLite counts the entries of its b-tree's pages. Each "
-                    + "query is also planned anew (see *lookup*). The limit reads the leaf files at each count, which "
+            case Operation.COUNT -> "A count that the index decides reads no node: it takes the index's leaves (from its "
+                    + "cache once read) from the first that may hold `age > 50`, and counts each leaf's stretch of the "
+                    + "range by two binary searches, where SQLite counts the entries of its b-tree's pages. But each "
+                    + "count finds each leaf again by its path in the cache and compares in Java objects made anew "
+                    + "(Where the query time goes), and each query is planned anew (see *lookup*). The limit reads the leaf files at each count, which "
                     + "jdirs' cache spares it, so it is no ceiling here; " + firstQuery();
             case "fetch" -> "A fetch finds the users in the index as the count does, then takes each one's listing and "
                     + "six values from the cache into a row, each a lookup by path and a check that no commit changed "
