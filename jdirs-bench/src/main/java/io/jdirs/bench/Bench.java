@@ -34,8 +34,8 @@ import java.util.concurrent.TimeUnit;
  * shared machine is spread over the peers rather than falling on one; its data is then deleted, so
  * that even the largest workload needs the disk space of one peer only. The last pass also measures
  * the repeated read with JMH. With {@code --no-warmup} nothing is warmed up: for the largest workloads,
- * where one full scan or unindexed query takes minutes and warms the JIT by itself. Where strace is installed, the file operations of each operation are
- * counted. Writes the results as JSON; {@link Report} turns them into docs/BENCHMARKS.md.
+ * where one full scan or unindexed query takes minutes and warms the JIT by itself. Where strace is
+ * installed, the file operations of each operation are counted. Writes the results as JSON; {@link Report} turns them into docs/BENCHMARKS.md.
  *
  * <pre>
  * java -cp ... io.jdirs.bench.Bench --work DIR --out FILE [--size 20000] [--runs 3] [--seconds 1]
